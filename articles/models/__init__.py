@@ -1,0 +1,20 @@
+"""Storyline's data model, one module per area."""
+
+from .content import Article, Claim, Update, Version
+from .feeds import Feed, FeedEntry, FetchAttempt
+from .people import Person, PersonAlias
+from .stories import Outlet, Story
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Feed",
+    "FeedEntry",
+    "FetchAttempt",
+    "Outlet",
+    "Person",
+    "PersonAlias",
+    "Story",
+    "Update",
+    "Version",
+]

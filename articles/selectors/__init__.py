@@ -1,0 +1,1 @@
+"""Reads: query functions returning model instances or plain data for views."""
