@@ -70,3 +70,34 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_path(shared_dir: Path) -> Path:
     return shared_dir / "seeds" / "000_fe929fc1e77a1e87.txt"
+
+
+# --- Browser tests (Playwright driving Debian's Chromium) ---------------------------
+CHROMIUM = Path(os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS_DIR = PROJECT_DIR / "test-artifacts"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Launch Debian's Chromium (Playwright cannot download its own browsers here)."""
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium to run the browser tests")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    """Where browser tests save their screenshots (look at them)."""
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR
