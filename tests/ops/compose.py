@@ -14,11 +14,12 @@ COMPOSE_FILE = PROJECT_DIR / "docker-compose.yml"
 DOCKERFILE = PROJECT_DIR / "Dockerfile"
 ENV_EXAMPLE = PROJECT_DIR / ".env.example"
 APP_SERVICES = ("migrate", "web", "worker", "beat")
+OVERRIDE_FILES = (PROJECT_DIR / "docker" / "compose.main-host.yml", PROJECT_DIR / "docker" / "compose.worker-host.yml")
 
 
-def compose() -> dict[str, Any]:
-    """The compose file as data, with YAML anchors and merge keys resolved (as docker compose does)."""
-    data: dict[str, Any] = YAML(typ="safe").load(COMPOSE_FILE.read_text(encoding="utf-8"))
+def compose(path: Path = COMPOSE_FILE) -> dict[str, Any]:
+    """A compose file as data, with YAML anchors and merge keys resolved (as docker compose does)."""
+    data: dict[str, Any] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     return data
 
 
@@ -35,12 +36,13 @@ def image_entrypoint() -> list[str]:
     return [part.strip().strip('"') for part in match[-1].strip("[]").split(",")]
 
 
-def env_example_keys() -> set[str]:
-    lines = ENV_EXAMPLE.read_text(encoding="utf-8").splitlines()
-    return {line.split("=", 1)[0].strip() for line in lines if "=" in line and not line.lstrip().startswith("#")}
+def env_example_keys(*, commented: bool = False) -> set[str]:
+    """Variables set in .env.example; with ``commented`` also the ``# NAME=value`` examples."""
+    pattern = r"^(?:#\s*)?([A-Z_][A-Z0-9_]*)=" if commented else r"^([A-Z_][A-Z0-9_]*)="
+    return set(re.findall(pattern, ENV_EXAMPLE.read_text(encoding="utf-8"), re.MULTILINE))
 
 
-def interpolated_variables() -> set[str]:
+def interpolated_variables(path: Path = COMPOSE_FILE) -> set[str]:
     """Every ${VAR...} docker compose substitutes from the environment or .env ($${...} is a literal)."""
-    text = COMPOSE_FILE.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     return set(re.findall(r"(?<!\$)\$\{([A-Z_][A-Z0-9_]*)", text))
