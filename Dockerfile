@@ -5,8 +5,7 @@
 FROM python:3.11-slim AS build
 
 ENV PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PYTHONDONTWRITEBYTECODE=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1
 
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential \
@@ -29,7 +28,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     CELERY_BEAT_SCHEDULE_FILENAME=/app/var/celerybeat-schedule
 
 RUN groupadd --system --gid 10001 storyline \
-    && useradd --system --uid 10001 --gid storyline --home-dir /app --no-create-home \
+    && useradd --system --uid 10001 --gid storyline --home-dir /home/storyline --create-home \
        --shell /usr/sbin/nologin storyline
 
 COPY --from=build /opt/venv /opt/venv
@@ -38,8 +37,10 @@ COPY . /app
 
 # Static files are collected (hashed and compressed by whitenoise) at build time, owned by root:
 # the running app can read them but not change them. The key below exists only for this step.
+# Byte-code is compiled here too: the code directory is read-only for the app at run time.
 RUN DEBUG=0 SECRET_KEY=collectstatic-only-not-used-at-run-time ALLOWED_HOSTS=localhost \
        python manage.py collectstatic --noinput \
+    && python -m compileall -q /app/articles /app/storyline \
     && mkdir -p /app/var \
     && chown storyline:storyline /app/var \
     && chmod +x /app/docker/entrypoint.sh
