@@ -79,6 +79,8 @@ def processes(tmp_path: Path) -> Iterator[Processes]:
             "REDIS_URL": os.environ["REDIS_URL"],
             "STORYLINE_PUBLIC": "1",
             "STORYLINE_ALLOW_PRIVATE_FETCH": "1",
+            # A queue of its own on the shared Redis: stale messages from other runs never mix in.
+            "CELERY_TASK_DEFAULT_QUEUE": f"smoke-{tmp_path.name}",
         }
     )
     procs = Processes(workdir=tmp_path, env=env)
