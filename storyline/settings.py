@@ -197,7 +197,7 @@ X_FRAME_OPTIONS = "DENY"
 STORYLINE_HEARTBEAT_INTERVAL = env.int("STORYLINE_HEARTBEAT_INTERVAL", default=30)
 # Heartbeats of workers gone this long (seconds) are forgotten, e.g. after scaling down.
 STORYLINE_HEARTBEAT_FORGET_AFTER = env.int("STORYLINE_HEARTBEAT_FORGET_AFTER", default=7 * 24 * 3600)
-# Seconds /readyz waits for the database or the broker before calling it unreachable.
+# Seconds /readyz waits for the broker before calling it unreachable (the database: DB_CONNECT_TIMEOUT).
 STORYLINE_READY_TIMEOUT = env.float("STORYLINE_READY_TIMEOUT", default=2.0)
 
 # --- Logging: one line per event on stdout -----------------------------------------
