@@ -49,6 +49,9 @@ def test_healthz_answers_without_database_login_or_host(client: Client, producti
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
     assert "no-cache" in response["Cache-Control"]
+    assert client.head("/healthz", HTTP_HOST="10.1.2.3:8000").status_code == 200
+    # Only reads are probes: anything else goes through the normal stack (and its host check).
+    assert client.post("/healthz", HTTP_HOST="10.1.2.3:8000").status_code == 400
 
 
 def test_public_pages_keep_host_check_and_https_redirect(client: Client, production_like: None) -> None:
