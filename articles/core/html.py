@@ -1,0 +1,233 @@
+"""HTML → plain text that keeps document order, headings and paragraph boundaries.
+
+Live pages put a marker and its text in different elements
+(``<p><strong>Update …:</strong></p><p>…</p>``, ``<h2>`` markers, a
+``<time>`` beside the entry's ``<p>``). trafilatura's extractor drops such
+``<time>`` elements and may move blocks out of order, which breaks a ticker,
+so the text comes from our own walk over the main content element (lxml,
+iterative, so hostile nesting cannot exhaust the stack), with navigation,
+scripts, forms and buttons removed and figure captions set aside. trafilatura
+supplies metadata (title, author, date) and is the fallback when the page has
+no usable structure. Every block becomes one paragraph; blocks are separated
+by a blank line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .plaintext import split_names
+
+DROP = frozenset(
+    {"script", "style", "noscript", "nav", "aside", "form", "button", "select", "option", "svg", "iframe", "template",
+     "object", "embed", "video", "audio", "canvas", "input", "textarea", "label", "menu", "dialog"}
+)  # fmt: skip
+PAGE_FURNITURE = frozenset({"header", "footer"})
+BLOCK = frozenset(
+    {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+     "dd", "blockquote", "pre", "table", "tr", "header", "footer", "figure", "hr", "address", "summary", "details"}
+)  # fmt: skip
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
+_WHITESPACE = re.compile(r"\s+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MIN_MAIN_CHARS = 200
+_BOILERPLATE_CLASS = re.compile(r"\b(?:share|social|newsletter|related|teaser-list|comments?|cookie|ad|advert)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The readable content of an HTML page."""
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    language: str | None = None
+    captions: tuple[str, ...] = ()
+
+
+def decode_html(data: bytes) -> str:
+    """Decode page bytes: BOM, then a declared charset, then UTF-8, then Windows-1252."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    declared = _CHARSET.search(data[:4096])
+    codecs = [declared[1].decode("ascii", "ignore")] if declared else []
+    for codec in [*codecs, "utf-8"]:
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+@dataclass(slots=True)
+class _Blocks:
+    blocks: list[str] = field(default_factory=list)
+    buffer: list[str] = field(default_factory=list)
+
+    def add(self, text: str | None) -> None:
+        """Inline text: source line breaks are spaces."""
+        if text:
+            self.buffer.append(_WHITESPACE.sub(" ", text))
+
+    def line_break(self) -> None:
+        self.buffer.append("\n")
+
+    def flush(self) -> None:
+        lines = (_SPACE.sub(" ", line).strip() for line in "".join(self.buffer).split("\n"))
+        block = "\n".join(line for line in lines if line)
+        if block:
+            self.blocks.append(block)
+        self.buffer = []
+
+
+def _tag(element: Any) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _classes(element: Any) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower()
+
+
+def _is_dropped(element: Any) -> bool:
+    tag = _tag(element)
+    if not tag or tag in DROP or element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    return bool(_BOILERPLATE_CLASS.search(_classes(element)))
+
+
+def _walk_blocks(root: Any, captions: list[str]) -> list[str]:
+    """The text blocks of ``root`` in document order; figures go to ``captions``."""
+    out = _Blocks()
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = _tag(element)
+        if event == "start":
+            if element is not root and (_is_dropped(element) or tag in ("figure", "figcaption")):
+                if tag in ("figure", "figcaption"):
+                    captions.append(_SPACE.sub(" ", element.text_content()).strip())
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK:
+                out.flush()
+            out.add(element.text)
+        else:
+            if tag in BLOCK:
+                out.flush()
+            elif tag == "br":
+                out.line_break()
+            if element is not root:
+                out.add(element.tail)
+    out.flush()
+    return out.blocks
+
+
+def _main_element(document: Any) -> Any:
+    """The article (the longest), else <main>, else the body without page header and footer."""
+    for path in ("//article", "//main", "//*[@role='main']"):
+        candidates = [e for e in document.xpath(path) if len(e.text_content()) >= MIN_MAIN_CHARS]
+        if candidates:
+            return max(candidates, key=lambda e: len(e.text_content()))
+    body = document.find("body")
+    root = body if body is not None else document
+    for element in list(root.iter(*PAGE_FURNITURE)):
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    return root
+
+
+def _meta(document: Any, *names: str) -> str | None:
+    for name in names:
+        for attribute in ("property", "name", "itemprop"):
+            values = document.xpath(f"//meta[@{attribute}=$name]/@content", name=name)
+            if values and str(values[0]).strip():
+                return str(values[0]).strip()
+    return None
+
+
+def _json_ld(document: Any) -> Iterator[dict[str, Any]]:
+    for script in document.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        yield from (item for item in items if isinstance(item, dict))
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """An ISO 8601 date or datetime, else None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _ld_authors(item: dict[str, Any]) -> list[str]:
+    authors = item.get("author")
+    entries = authors if isinstance(authors, list) else [authors]
+    return [str(a.get("name")) if isinstance(a, dict) else str(a) for a in entries if a]
+
+
+def _metadata(document: Any) -> tuple[str | None, tuple[str, ...], datetime | None]:
+    title = _meta(document, "og:title", "twitter:title")
+    author = _meta(document, "author", "article:author", "byl")
+    published = parse_datetime(_meta(document, "article:published_time", "datePublished", "date", "pubdate"))
+    names: list[str] = [author] if author and not author.startswith("http") else []
+    for item in _json_ld(document):
+        title = title or (str(item["headline"]) if item.get("headline") else None)
+        published = published or parse_datetime(str(item.get("datePublished") or ""))
+        names += [] if names else _ld_authors(item)
+    if title is None and (h1 := document.xpath("string(//h1)").strip()):
+        title = h1
+    if title is None and (head_title := document.findtext(".//title")):
+        title = head_title.strip() or None
+    authors = tuple(dict.fromkeys(n for name in names for n in (split_names(name) or (name.strip(),)) if n))
+    return title, authors, published
+
+
+def _parse(html: str) -> Any:
+    html = _CONTROL.sub("", html)
+    if not html.strip():
+        return None
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        return lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _trafilatura_text(html: str) -> str:
+    """trafilatura's reading of the page, for pages our walk finds nothing in."""
+    try:
+        import trafilatura
+
+        return trafilatura.extract(html, include_comments=False, favor_recall=True) or ""
+    except Exception:  # a broken page must not stop the analysis
+        return ""
+
+
+def extract_page(html: str) -> Page:
+    """Readable text and metadata of an HTML page; never raises on malformed input."""
+    document = _parse(html)
+    if document is None:
+        return Page(text=_trafilatura_text(html) if html.strip() else "")
+    captions: list[str] = []
+    title, authors, published = _metadata(document)
+    blocks = _walk_blocks(_main_element(document), captions)
+    text = "\n\n".join(blocks) or _trafilatura_text(html)
+    language = (document.get("lang") or "").split("-")[0].lower() or None
+    return Page(text, title, authors, published, language, tuple(c for c in captions if c))
