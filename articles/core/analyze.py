@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 
 from .claims import extract_claims
-from .html import extract_page
+from .html import extract_page, looks_like_html
 from .plaintext import parse_header, split_caption
 from .sections import split_sections
 from .types import Document
@@ -87,3 +87,12 @@ def analyze_html(
         authors=document.authors or page.authors,
         captions=document.captions + tuple(split_caption(caption)[0] for caption in page.captions),
     )
+
+
+def analyze_content(
+    content: str, *, published: datetime | None = None, lang: str | None = None, zone: tzinfo | None = None
+) -> Document:
+    """Analyse ``content`` as HTML when it looks like a page, else as plain text."""
+    if looks_like_html(content):
+        return analyze_html(content, published=published, lang=lang, zone=zone)
+    return analyze_text(content, published=published, lang=lang, zone=zone)

@@ -55,6 +55,17 @@ class Page:
     captions: tuple[str, ...] = ()
 
 
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|main|div|p|h[1-6]|section)\b", re.I | re.S
+)
+_TAGS = re.compile(r"</(?:p|div|h[1-6]|li|article|section|span|a|body|html)\s*>", re.I)
+
+
+def looks_like_html(content: str) -> bool:
+    """True when ``content`` is an HTML page or fragment rather than plain text."""
+    return bool(_HTML_START.match(content)) or len(_TAGS.findall(content[:20000])) >= 3
+
+
 def decode_html(data: bytes) -> str:
     """Decode page bytes: BOM, then a declared charset, then UTF-8, then Windows-1252."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):

@@ -70,7 +70,8 @@ def _date_of(event: Event) -> DateParts | None:
 
 
 def _stamp(day: date | None, marker: Marker, zone: tzinfo) -> datetime | None:
-    if day is None:
+    """The marker's moment; a date-only marker is midnight, a marker with neither date nor time has none."""
+    if day is None or (marker.hour is None and marker.date is None):
         return None
     zone = _zone_of(marker, zone)
     return datetime(day.year, day.month, day.day, marker.hour or 0, marker.minute or 0, tzinfo=zone)
