@@ -9,8 +9,20 @@ from articles.core.sections.markers import DateParts, Marker, parse_day_heading,
 MARKERS = [
     # line, kind, label, date, (hour, minute)
     ("Update vom 7. September, 15.05 Uhr: Text", "update", "Update vom 7. September, 15.05 Uhr", (7, 9, None), (15, 5)),
-    ("Update vom Freitag, 7. Juni, 17.33 Uhr: Text", "update", "Update vom Freitag, 7. Juni, 17.33 Uhr", (7, 6, None), (17, 33)),
-    ("Update vom 3. Januar 2025, 18:00 Uhr: Text", "update", "Update vom 3. Januar 2025, 18:00 Uhr", (3, 1, 2025), (18, 0)),
+    (
+        "Update vom Freitag, 7. Juni, 17.33 Uhr: Text",
+        "update",
+        "Update vom Freitag, 7. Juni, 17.33 Uhr",
+        (7, 6, None),
+        (17, 33),
+    ),
+    (
+        "Update vom 3. Januar 2025, 18:00 Uhr: Text",
+        "update",
+        "Update vom 3. Januar 2025, 18:00 Uhr",
+        (3, 1, 2025),
+        (18, 0),
+    ),
     ("Update vom 9. Mai (16:45 Uhr): Text", "update", "Update vom 9. Mai (16:45 Uhr)", (9, 5, None), (16, 45)),
     ("Update, 12.51 Uhr: Text", "update", "Update, 12.51 Uhr", None, (12, 51)),
     ("Update, 14 Uhr: Text", "update", "Update, 14 Uhr", None, (14, 0)),
@@ -19,8 +31,13 @@ MARKERS = [
     ("+++ Update vom 24. Juli +++", "update", "Update vom 24. Juli", (24, 7, None), None),
     ("Update: 17.17 Uhr/ Text", "update", "Update: 17.17 Uhr", None, (17, 17)),
     ("Update von 26. November, 15 Uhr: Text", "update", "Update von 26. November, 15 Uhr", (26, 11, None), (15, 0)),
-    ("Erstmeldung vom 7. September, 10.14 Uhr: Text", "first_report", "Erstmeldung vom 7. September, 10.14 Uhr",
-     (7, 9, None), (10, 14)),
+    (
+        "Erstmeldung vom 7. September, 10.14 Uhr: Text",
+        "first_report",
+        "Erstmeldung vom 7. September, 10.14 Uhr",
+        (7, 9, None),
+        (10, 14),
+    ),
     ("Erstmeldung: Text", "first_report", "Erstmeldung", None, None),
     ("Erstmeldung", "first_report", "Erstmeldung", None, None),
     ("Ursprungsmeldung vom 2. Mai: Text", "first_report", "Ursprungsmeldung vom 2. Mai", (2, 5, None), None),
@@ -34,7 +51,7 @@ MARKERS = [
     ("UPDATE: 12:51 a.m. Text", "update", "UPDATE: 12:51 a.m.", None, (0, 51)),
     ("6:30 p.m.", "entry", "6:30 p.m.", None, (18, 30)),
     ("[Posted at 2:51 p.m.] Text", "entry", "Posted at 2:51 p.m.", None, (14, 51)),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("line", "kind", "label", "date", "clock"), MARKERS, ids=[m[0] for m in MARKERS])
