@@ -21,7 +21,8 @@ MAX_HEADING_WORDS = 22
 # page has at least this many; one or two are video durations ("01:07").
 MIN_BARE_STAMPS = 3
 _VIDEO = re.compile(r"\b(?:Video|Videos|Play|Abspielen|Wiedergabe|Dauer|watch)\b", re.IGNORECASE)
-_HEADING_END = re.compile(r"[.,;:]\s*$")
+# A heading has no final punctuation; a quoted sentence ("… alles Gute.“") is prose.
+_HEADING_END = re.compile(r"(?:[.,;:]|[.,;:!?…][\"“”»«’'])\s*$")
 _HEADING_START = re.compile(r"^[\W_]*[A-ZÄÖÜ0-9„»\"'‚]")
 
 
@@ -134,8 +135,12 @@ def _is_heading_shape(text: str) -> bool:
 
 
 def _mark_headings(lines: list[Line]) -> list[Line]:
-    """A short line standing alone as a paragraph, without final punctuation, is a heading."""
-    for i, line in enumerate(lines):
+    """A short line standing alone as a paragraph, without final punctuation, is a heading.
+
+    It must introduce something: a line after the last text or marker is prose.
+    """
+    last = max((i for i, line in enumerate(lines) if line.kind in ("text", "marker")), default=-1)
+    for i, line in enumerate(lines[:last]):
         if line.kind != "text" or not _is_heading_shape(line.text):
             continue
         before = lines[i - 1].kind if i > 0 else "blank"

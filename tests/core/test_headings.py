@@ -1,0 +1,32 @@
+"""Which lines are headings, and which section they belong to."""
+
+from __future__ import annotations
+
+from articles.core import analyze_text
+
+
+def test_quoted_sentence_on_its_own_line_is_prose_inside_the_body() -> None:
+    text = (
+        "Der Verein hat sich mit dem Spieler geeinigt. Der Wechsel ist perfekt.\n\n"
+        "Der Präsident sagte: „Ja, wir haben uns geeinigt.“\n\nDie Ablöse ist unbekannt.\n"
+    )
+    (body,) = analyze_text(text).sections
+    assert body.kind == "body" and body.headings == ()
+    assert body.end == len(text.rstrip())
+
+
+def test_last_line_introduces_nothing_so_it_stays_in_the_section() -> None:
+    text = "Meldung\n\nDer Rat hat getagt. Es gab keine Einigung.\n\nDie Bewohner sehen das gelassen\n"
+    (body,) = analyze_text(text).sections
+    assert body.headings == () and text[body.start : body.end].endswith("sehen das gelassen")
+
+
+def test_heading_before_a_marker_belongs_to_the_next_section() -> None:
+    text = (
+        "Titel\n\nTeaser des Artikels.\n\nUpdate vom 3. Mai, 10.00 Uhr: Neu.\n\n"
+        "Was bisher geschah\n\nErstmeldung vom 3. Mai, 8.00 Uhr: Alt.\n\nZwischentitel im Text\n\nMehr alter Text.\n"
+    )
+    lead, update, first = analyze_text(text).sections
+    assert (lead.headings, update.headings) == ((), ())
+    assert first.headings == ("Was bisher geschah", "Zwischentitel im Text")
+    assert text[update.start : update.end] == "Neu."
