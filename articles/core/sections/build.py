@@ -79,7 +79,7 @@ def _walk(lines: list[Line]) -> _Walker:
             walker.events.append((None, line.day))
         elif line.kind == "heading":
             walker.pending.append(line)
-        elif line.kind == "text":
+        elif line.kind in ("text", "summary"):
             walker.text(line)
     return walker
 

@@ -1,19 +1,21 @@
 """Cut the body into lines and say what each line is, in the context of its neighbours.
 
-A line is one of: blank, text, heading, marker, day (a day heading), caption,
-noise (banners, buttons) or edit (an "Updated at …" note inside a block).
+A line is one of: blank, text, summary (an item of a key-events list: text,
+never a heading), heading, marker, day (a day heading), caption, noise
+(banners, buttons) or edit (an "Updated at …" note inside a block).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from . import patterns as p
 from .markers import DateParts, Marker, parse_day_heading, parse_marker
 
-LineKind = Literal["blank", "text", "heading", "marker", "day", "caption", "noise", "edit"]
+LineKind = Literal["blank", "text", "summary", "heading", "marker", "day", "caption", "noise", "edit"]
 
 MAX_HEADING_CHARS = 160
 MAX_HEADING_WORDS = 22
@@ -76,7 +78,7 @@ def _classify(line: Line) -> Line:
 
 
 def _demote(line: Line) -> Line:
-    return replace(line, kind="text", marker=None)
+    return replace(line, kind="summary", marker=None)
 
 
 def _drop_bare_stamps(lines: list[Line]) -> list[Line]:
@@ -97,19 +99,25 @@ def _stamp_key(marker: Marker) -> tuple[int | None, int | None]:
 def _drop_summary(lines: list[Line]) -> list[Line]:
     """A key-events list at the top repeats the times of entries below: it is no section.
 
-    Marker lines are demoted while they sit in a run at the top whose times all
-    recur further down, or under a "Key events"/"Das Wichtigste" heading.
+    The list is the leading run of marker lines whose times all recur further
+    down and that are short items followed directly by another marker (or sit
+    under a "Key events"/"Das Wichtigste" heading); one such line is no list.
     """
-    markers = [i for i, line in enumerate(lines) if line.marker]
+    markers = [(i, line.marker) for i, line in enumerate(lines) if line.marker]
+    remaining = Counter(_stamp_key(marker) for _, marker in markers)
+    run: list[int] = []
     under_summary = False
-    for position, i in enumerate(markers):
-        key = _stamp_key(lines[i].marker)  # type: ignore[arg-type]
-        later = {_stamp_key(lines[j].marker) for j in markers[position + 1 :]}  # type: ignore[arg-type]
+    for i, marker in markers:
+        key = _stamp_key(marker)
+        remaining[key] -= 1
         under_summary = under_summary or _after_summary_heading(lines, i)
-        compact = _next_content_is_marker(lines, i)
-        if key[0] is None or key not in later or not (compact or under_summary):
+        item = len(lines[i].text.strip()) <= MAX_HEADING_CHARS and _next_content_is_marker(lines, i)
+        if key[0] is None or remaining[key] <= 0 or not (item or under_summary):
             break
-        lines[i] = _demote(lines[i])
+        run.append(i)
+    if len(run) >= 2 or (run and under_summary):
+        for i in run:
+            lines[i] = _demote(lines[i])
     return lines
 
 
@@ -118,8 +126,8 @@ def _after_summary_heading(lines: list[Line], index: int) -> bool:
 
 
 def _next_content_is_marker(lines: list[Line], index: int) -> bool:
-    """True when the marker's line is directly followed by another marker (a list, not an entry)."""
-    following = lines[index + 1] if index + 1 < len(lines) else None
+    """True when the next non-blank line is another marker: a list of stamps, not an entry with text."""
+    following = next((line for line in lines[index + 1 :] if line.kind != "blank"), None)
     return following is not None and following.kind == "marker"
 
 
@@ -139,13 +147,13 @@ def _mark_headings(lines: list[Line]) -> list[Line]:
 
     It must introduce something: a line after the last text or marker is prose.
     """
-    last = max((i for i, line in enumerate(lines) if line.kind in ("text", "marker")), default=-1)
+    last = max((i for i, line in enumerate(lines) if line.kind in ("text", "summary", "marker")), default=-1)
     for i, line in enumerate(lines[:last]):
         if line.kind != "text" or not _is_heading_shape(line.text):
             continue
         before = lines[i - 1].kind if i > 0 else "blank"
         after = lines[i + 1].kind if i + 1 < len(lines) else "blank"
-        if before != "text" and after != "text":
+        if before not in ("text", "summary") and after not in ("text", "summary"):
             lines[i] = replace(line, kind="heading")
     return lines
 
