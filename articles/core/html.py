@@ -40,6 +40,9 @@ _WHITESPACE = re.compile(r"\s+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MIN_MAIN_CHARS = 200
+# One <article> holding this share of all article text is the page's article;
+# otherwise the <article>s are entries of a ticker and their parent is the root.
+MAIN_ARTICLE_SHARE = 0.6
 _BOILERPLATE_CLASS = re.compile(r"\b(?:share|social|newsletter|related|teaser-list|comments?|cookie|ad|advert)\b")
 
 
@@ -144,17 +147,45 @@ def _walk_blocks(root: Any, captions: list[str]) -> list[str]:
     return out.blocks
 
 
+def _common_ancestor(elements: list[Any]) -> Any:
+    """The deepest element containing every one of ``elements``."""
+    chain = [elements[0], *elements[0].iterancestors()]
+    for candidate in chain:
+        if all(candidate is e or any(a is candidate for a in e.iterancestors()) for e in elements):
+            return candidate
+    return chain[-1]
+
+
+def _articles_root(document: Any) -> Any | None:
+    """The one main <article>; on a ticker whose entries are <article>s each, their common parent."""
+    articles = [
+        e
+        for e in document.xpath("//article[not(ancestor::article)]")
+        if not _is_dropped(e) and not any(_is_dropped(a) for a in e.iterancestors())
+    ]
+    sizes = [len(e.text_content().strip()) for e in articles]
+    if sum(sizes) < MIN_MAIN_CHARS:
+        return None
+    largest = max(range(len(articles)), key=sizes.__getitem__)
+    if sizes[largest] >= MAIN_ARTICLE_SHARE * sum(sizes):
+        return articles[largest]
+    return _common_ancestor([a for a, size in zip(articles, sizes, strict=True) if size])
+
+
 def _main_element(document: Any) -> Any:
-    """The article (the longest), else <main>, else the body without page header and footer."""
-    for path in ("//article", "//main", "//*[@role='main']"):
-        candidates = [e for e in document.xpath(path) if len(e.text_content()) >= MIN_MAIN_CHARS]
-        if candidates:
-            return max(candidates, key=lambda e: len(e.text_content()))
-    body = document.find("body")
-    root = body if body is not None else document
-    for element in list(root.iter(*PAGE_FURNITURE)):
-        if element.getparent() is not None:
-            element.getparent().remove(element)
+    """The article(s), else <main>, else the body; page header and footer outside an article are removed."""
+    root = _articles_root(document)
+    for path in ("//main", "//*[@role='main']"):
+        if root is not None:
+            break
+        root = next((e for e in document.xpath(path) if len(e.text_content()) >= MIN_MAIN_CHARS), None)
+    if root is None:
+        body = document.find("body")
+        root = body if body is not None else document
+    if _tag(root) not in ("article",):
+        for element in list(root.iter(*PAGE_FURNITURE)):
+            if element.getparent() is not None and not any(_tag(a) == "article" for a in element.iterancestors()):
+                element.getparent().remove(element)
     return root
 
 

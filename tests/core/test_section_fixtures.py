@@ -15,6 +15,7 @@ import pytest
 
 from articles.core import Document, analyze_html, analyze_text
 from articles.core.dates import parse_published, zone_for
+from articles.core.html import decode_html
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sections"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))
@@ -23,9 +24,9 @@ CASES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))
 def _analyze(path: Path, expected: dict[str, Any]) -> Document:
     lang = expected.get("lang")
     published = parse_published(expected["published"], zone=zone_for(lang)) if expected.get("published") else None
-    content = path.read_text(encoding="utf-8")
     if path.suffix == ".html":
-        return analyze_html(content, published=published, lang=lang)
+        return analyze_html(decode_html(path.read_bytes()), published=published, lang=lang)
+    content = path.read_text(encoding="utf-8")
     document = analyze_text(content, published=published, lang=lang)
     assert document.text == content  # offsets index the input unchanged
     return document
@@ -42,7 +43,7 @@ def _observed(document: Document, index: int) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
 def test_sections_match_expected(path: Path) -> None:
-    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    expected = json.loads(path.with_name(f"{path.stem}.expected.json").read_text(encoding="utf-8"))
     document = _analyze(path, expected)
     assert document.title == expected["title"]
     assert list(document.authors) == expected["authors"]
