@@ -73,6 +73,23 @@ def live_article(updates: int) -> str:
     return head + body + first
 
 
+def html_article(updates: int) -> str:
+    """The live article as a page: marker in <strong> in its own <p>, text in the next, with page furniture."""
+    blocks = []
+    for paragraph in live_article(updates).split("\n\n")[3:]:
+        marker, _, rest = paragraph.partition(": ")
+        blocks.append(f"<p><strong>{marker}:</strong></p>\n<p>{rest}</p>" if rest else f"<p>{paragraph}</p>")
+    nav = "".join(f'<li><a href="/r{n}">Rubrik {n}</a></li>' for n in range(40))
+    return (
+        '<!doctype html><html lang="de"><head><meta charset="utf-8">'
+        '<meta property="og:title" content="Hochwasser an der Auen: Der Ticker">'
+        '<meta property="article:published_time" content="2026-03-14T21:00:00+01:00"></head>'
+        f"<body><header><nav><ul>{nav}</ul></nav></header><main><article><h1>Hochwasser an der Auen: Der Ticker</h1>"
+        f"<p>Von: Lena Albrecht</p>{''.join(blocks)}</article><aside>{nav}</aside></main><footer>Impressum</footer>"
+        "</body></html>"
+    )
+
+
 def _pin(cpu: int) -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {cpu})
@@ -135,7 +152,19 @@ def child_live(cpu: int) -> dict[str, Any]:
         started = time.perf_counter()
         document = analyze_text(new)
         times.append(time.perf_counter() - started)
+    from articles.core.html import extract_page
+
+    page = html_article(LIVE_UPDATES)
+    html_times = []
+    for _ in range(LIVE_REPEATS):
+        started = time.perf_counter()
+        extract_page(page)
+        html_times.append(time.perf_counter() - started)
+    html_document = analyze_text(extract_page(page).text)
     return {
+        "html_chars": len(page),
+        "html_extract_median_s": statistics.median(html_times),
+        "html_sections": len(html_document.sections),
         "sections": len(document.sections),
         "claims": len(document.claims),
         "chars": len(new),
@@ -192,6 +221,10 @@ def report(args: argparse.Namespace) -> None:
     print(f"  first call in a fresh process (loads models): {live['first_call_s'] * 1000:.0f} ms")
     print(f"  cold analysis of the 60-update version: {live['cold_s'] * 1000:.0f} ms")
     print(f"  re-analysis after one new update: {live['reanalysis_median_s'] * 1000:.0f} ms (median of {LIVE_REPEATS})")
+    print(
+        f"  HTML page of the same article ({live['html_chars']} chars, {live['html_sections']} sections): "
+        f"text extraction {live['html_extract_median_s'] * 1000:.0f} ms (median of {LIVE_REPEATS})"
+    )
     print("goals: >= 10 articles/s, peak RSS <= 300 MB, re-analysis well under 1 s")
 
 

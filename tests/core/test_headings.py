@@ -30,3 +30,17 @@ def test_heading_before_a_marker_belongs_to_the_next_section() -> None:
     assert (lead.headings, update.headings) == ((), ())
     assert first.headings == ("Was bisher geschah", "Zwischentitel im Text")
     assert text[update.start : update.end] == "Neu."
+
+
+def test_datelines_in_their_common_shapes() -> None:
+    cases = {
+        "Title here\n\nKYIV, Ukraine — Drones struck the city overnight, officials said.\n": "KYIV",
+        "Titel\n\nFrankfurt am Main – Die Börse schließt fester.\n": "Frankfurt am Main",
+        "Titel\n\nUpdate, 12.51 Uhr: Bremen (dpa) – Der Zug fährt wieder.\n": "Bremen",
+        "Titel\n\nDie Lage – so der Sprecher – bleibt ernst.\n": None,
+    }
+    for text, place in cases.items():
+        section = analyze_text(text).sections[-1]
+        assert section.dateline == place, text
+        if place:
+            assert text[section.start] not in "–—- ", text
