@@ -117,7 +117,13 @@ SUMMARY_HEADING = re.compile(
     r"|Highlights|Im Überblick)\b",
     re.IGNORECASE,
 )
+# Sentence openers are never places: "Die Lage – so der Sprecher – bleibt ernst."
+_NOT_A_PLACE = (
+    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Eines|Es|Er|Sie|Wir|Ich|Man|Auch|Doch|Aber|Und|Nur|So|Dies|Diese"
+    r"|Dieser|Hier|Dort|Jetzt|Heute|The|A|An|It|He|She|We|They|This|That|But|And|Here|Now|Today)\b)"
+)
 DATELINE = re.compile(
-    r"(?P<place>(?:[A-ZÄÖÜ][\w.'’-]+|[A-Z][A-Z.'’-]+)(?:[ /-](?:[A-ZÄÖÜ][\w.'’-]+|am|an der|bei|im)){0,2})"
+    _NOT_A_PLACE
+    + r"(?P<place>(?:[A-ZÄÖÜ][\w.'’-]+|[A-Z][A-Z.'’-]+)(?:[ /-](?:[A-ZÄÖÜ][\w.'’-]+|am|an der|bei|im)){0,2})"
     r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?(?:\s*\([^()\n]{1,30}\))?\s+[–—-]\s+"
 )
