@@ -72,14 +72,12 @@ def analyze_html(
 ) -> Document:
     """Analyse an HTML page by its extracted text; title, authors and date fall back to the page's metadata."""
     page = extract_page(html)
-    first_line = page.text.split("\n", 1)[0].strip()
-    has_title_line = page.title is None or first_line == page.title.strip()
     document = analyze_text(
         page.text,
         published=published or page.published,
         lang=lang or (page.language if page.language in ("de", "en") else None),
         zone=zone,
-        title_line=has_title_line,
+        title_line=page.has_headline,
     )
     return replace(
         document,

@@ -40,6 +40,8 @@ _WHITESPACE = re.compile(r"\s+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MIN_MAIN_CHARS = 200
+# The <h1> is taken for the headline line only when it is among the first blocks.
+HEADLINE_WINDOW = 5
 # One <article> holding this share of all article text is the page's article;
 # otherwise the <article>s are entries of a ticker and their parent is the root.
 MAIN_ARTICLE_SHARE = 0.6
@@ -56,6 +58,7 @@ class Page:
     published: datetime | None = None
     language: str | None = None
     captions: tuple[str, ...] = ()
+    has_headline: bool = False
 
 
 _HTML_START = re.compile(
@@ -233,8 +236,6 @@ def _metadata(document: Any) -> tuple[str | None, tuple[str, ...], datetime | No
         title = title or (str(item["headline"]) if item.get("headline") else None)
         published = published or parse_datetime(str(item.get("datePublished") or ""))
         names += [] if names else _ld_authors(item)
-    if title is None and (h1 := document.xpath("string(//h1)").strip()):
-        title = h1
     if title is None and (head_title := document.findtext(".//title")):
         title = head_title.strip() or None
     authors = tuple(dict.fromkeys(n for name in names for n in (split_names(name) or (name.strip(),)) if n))
@@ -269,7 +270,20 @@ def extract_page(html: str) -> Page:
         return Page(text=_trafilatura_text(html) if html.strip() else "")
     captions: list[str] = []
     title, authors, published = _metadata(document)
-    blocks = _walk_blocks(_main_element(document), captions)
-    text = "\n\n".join(blocks) or _trafilatura_text(html)
+    blocks = _walk_blocks(_main_element(document), captions) or _trafilatura_text(html).split("\n")
+    headline, blocks = _headline_first(document, blocks, title)
+    text = "\n\n".join([headline, *blocks] if headline else blocks)
     language = (document.get("lang") or "").split("-")[0].lower() or None
-    return Page(text, title, authors, published, language, tuple(c for c in captions if c))
+    return Page(text, title or headline, authors, published, language, tuple(c for c in captions if c), bool(headline))
+
+
+def _headline_first(document: Any, blocks: list[str], title: str | None) -> tuple[str | None, list[str]]:
+    """The page's headline as the first line: its <h1> moved up from near the top, else the metadata title.
+
+    Kickers and breadcrumbs above the <h1> stay where they are (in the lead).
+    """
+    h1 = _SPACE.sub(" ", _WHITESPACE.sub(" ", document.xpath("string(//h1)"))).strip()
+    if h1 and h1 in blocks[:HEADLINE_WINDOW]:
+        index = blocks.index(h1)
+        return h1, blocks[:index] + blocks[index + 1 :]
+    return (title.strip() or None) if title else None, blocks

@@ -21,15 +21,19 @@ Precision = Literal["none", "month", "day", "time"]
 
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
+MAX_KICKER_WORDS = 3
 # How many lines after the headline may still be byline, date or caption lines.
 HEADER_WINDOW = 5
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*(.*)$")
 _BYLINE = re.compile(r"^\s*(?:Von:?|By:?|Autor(?:in)?:)\s+(?P<names>[A-ZÄÖÜ][^\n]{1,120}?)\s*$")
+# "Von Lena Albrecht | 14.03.2026, 16:05 Uhr": the names end at a bar or a date.
+_BYLINE_TAIL = re.compile(r"\s*(?:[|·•]|\s[-–—]\s|,?\s*\d{1,2}\.\s?\d{1,2}\.)")
 _NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w'’.-]+){1,3}"
 _NAMES = re.compile(rf"^{_NAME}(?:\s*(?:,|und|and|&)\s*{_NAME})*$")
 _STAMP_LINE = re.compile(
-    r"^\s*(?:(?:Stand|Veröffentlicht|Erstellt|Published)(?:\s+am)?:?\s*)?(?:\w+,\s*)?"
+    r"^\s*(?:(?:Stand|Veröffentlicht|Erstellt|Aktualisiert|Zuletzt aktualisiert|Published|Updated)(?:\s+am)?:?\s*)?"
+    r"(?:\w+,\s*)?"
     r"(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})"
     r"(?:,?\s*(?:um\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?:Uhr)?)?\s*$"
 )
@@ -70,6 +74,12 @@ def _is_headline(line: str, has_more: bool) -> bool:
         and len(stripped.split()) <= MAX_TITLE_WORDS
         and not stripped.endswith((".", ":", ","))
     )
+
+
+def _is_kicker(line: str) -> bool:
+    """A word or two above or below the headline ("Liveticker", "Hochwasser"): header, if a header line follows."""
+    stripped = line.strip()
+    return len(stripped.split()) <= MAX_KICKER_WORDS and not stripped.endswith((".", ":", "!", "?"))
 
 
 def split_names(names: str) -> tuple[str, ...]:
@@ -114,10 +124,11 @@ def _date_line(lines: list[tuple[int, str]], state: _HeaderState) -> int:
 
 def _header_line(line: str, state: _HeaderState, captions: list[str], credits: list[str]) -> bool:
     """Consume one byline, date or caption line; False when the body begins."""
-    if (byline := _BYLINE.match(line)) and (names := split_names(byline["names"])):
+    if (byline := _BYLINE.match(line)) and (names := split_names(_BYLINE_TAIL.split(byline["names"])[0])):
         state.authors = names
-    elif (stamp := _STAMP_LINE.match(line)) and state.precision in ("none", "month"):
-        state.published, state.precision = _published(stamp)
+    elif stamp := _STAMP_LINE.match(line):
+        if state.precision in ("none", "month"):  # the first and most precise date wins
+            state.published, state.precision = _published(stamp)
     elif "©" in line or re.match(r"^\s*\(?(?:Foto|Bild|Photograph|Photo)\s*:", line):
         caption, credit = split_caption(line)
         captions.append(caption)
@@ -163,9 +174,10 @@ def parse_header(text: str, *, title_line: bool = True) -> Header:
     captions: list[str] = []
     credits: list[str] = []
     for offset, line in lines[index : index + HEADER_WINDOW]:
-        if not _header_line(line, state, captions, credits):
+        if _header_line(line, state, captions, credits):
+            state.body_start = offset + len(line)
+        elif not _is_kicker(line):
             break
-        state.body_start = offset + len(line)
     body_end, closing_authors = _closing(text, state.body_start)
     return Header(
         title=state.title,

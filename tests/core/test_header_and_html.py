@@ -60,11 +60,33 @@ def test_html_metadata_and_order() -> None:
     assert page.authors == ("Dana Whitfield",)
     assert page.published is not None and page.published.isoformat() == "2024-10-09T18:00:00-04:00"
     assert page.language == "en"
-    assert page.text.split("\n\n")[:3] == [
+    assert page.has_headline
+    assert page.text.split("\n\n")[:4] == [
+        "Storm live",
         "First paragraph of the live blog with enough words to count as content here.",
         "6:30 p.m.",
         "Second block.",
     ]
+
+
+def test_h1_becomes_the_headline_line_and_byline_with_date_is_read() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Deich hält | Auentaler Bote"></head><body><article>'
+        '<p class="kicker">Liveticker</p><h1>Deich hält</h1><p>Von Lena Albrecht | 14.03.2026, 16:05 Uhr</p>'
+        "<p>Aktualisiert: 14.03.2026, 18:10 Uhr</p>"
+        "<p>Die Lage an der Auen bleibt angespannt, doch der Deich an der Mühleninsel hält weiter.</p>"
+        "<p>Update, 17.40 Uhr: Der Pegel sinkt.</p>"
+        + "<p>Mehr Text über das Hochwasser und die Helfer.</p>" * 4
+        + "</article></body></html>"
+    )
+    document = analyze_html(html)
+    assert document.text.startswith("Deich hält\n\nLiveticker\n\nVon Lena Albrecht")
+    assert document.title == "Deich hält"
+    assert document.authors == ("Lena Albrecht",)
+    assert document.published is not None and document.published.isoformat() == "2026-03-14T18:10:00+01:00"
+    assert [s.kind for s in document.sections] == ["lead", "update"]
+    assert document.sections[1].timestamp is not None
+    assert document.sections[1].timestamp.isoformat() == "2026-03-14T17:40:00+01:00"
 
 
 @pytest.mark.parametrize(
