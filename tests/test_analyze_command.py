@@ -108,9 +108,12 @@ def test_jsonl_thousand_lines_with_bad_lines_in_one_process() -> None:
 
 def test_jsonl_file_keeps_non_ascii(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": 1, "text": "Grüße aus Köln\n\nÄrger über Straßenbau."}) + "\n", encoding="utf-8")
+    line = json.dumps({"id": 1, "text": "Grüße aus Köln\n\nÄrger über Straßenbau."}, ensure_ascii=False)
+    path.write_text(line + "\r\n", encoding="utf-8-sig")  # a BOM and Windows line ends
     result = _run("--jsonl", str(path))
-    assert "Grüße aus Köln" in result.stdout.decode("utf-8")
+    (item,) = [json.loads(out) for out in result.stdout.decode("utf-8").splitlines()]
+    assert item["id"] == 1 and item["title"] == "Grüße aus Köln"
+    assert "Grüße aus Köln" in result.stdout.decode("utf-8")  # not \u-escaped
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])

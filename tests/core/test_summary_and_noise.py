@@ -48,3 +48,11 @@ def test_banners_buttons_and_captions_are_not_headings() -> None:
     lead, update = analyze_text(text).sections
     assert lead.headings == () and update.headings == ()
     assert text[lead.start : lead.end] == "Ein Teaser."
+
+
+def test_relative_post_ages_are_furniture() -> None:
+    text = "Strike live\n\n1h ago\n\n14.45 BST\n\nTalks resume.\n\n23 min ago\n\n13.20 BST\n\nTurnout was high.\n"
+    sections = analyze_text(text, lang="en").sections
+    assert [s.label for s in sections] == ["14.45 BST", "13.20 BST"]
+    assert all(s.headings == () for s in sections)
+    assert text[sections[0].start : sections[0].end] == "Talks resume."

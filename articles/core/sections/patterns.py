@@ -108,7 +108,9 @@ NOISE = re.compile(
     r"^\s*(?:\+{3}(?!.*\d{1,2}[.:]\d{2}\s*Uhr).*\+{3}\s*$"
     r"|(?:Live-?Ticker|Liveblog|Ticker|Seite|Artikel)\s+(?:aktualisieren|neu laden)\s*$"
     r"|(?:Mehr laden|Mehr anzeigen|Weiterlesen|Mehr zum Thema.*|Zum Artikel|Auch spannend:.*|Lesen Sie auch:.*"
-    r"|Anzeige|Werbung|Show more|Load more|Read more.*|Related:.*|Video|Bilder?strecke.*)\s*$)",
+    r"|Anzeige|Werbung|Show more|Load more|Read more.*|Related:.*|Video|Bilder?strecke.*)\s*$"
+    # relative ages of blog posts: "1h ago", "23 min ago", "vor 5 Minuten"
+    r"|\d+\s?(?:h|hr|hrs|m|min|mins|d|Std\.?|Min\.?)\s+ago\s*$|vor\s+\d+\s+(?:Minuten|Stunden|Tagen)\s*$)",
     re.IGNORECASE,
 )
 BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d{1,2}\))\s+")

@@ -89,7 +89,7 @@ def _analyze_line(raw: bytes, number: int, *, published: datetime | None, lang: 
     """One output object for one input line; errors are reported, never raised."""
     item_id: Any = None
     try:
-        item = json.loads(raw.decode("utf-8"))
+        item = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
         if not isinstance(item, dict):
             raise ValueError("the line is not a JSON object")
         item_id = item.get("id")
