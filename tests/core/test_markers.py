@@ -51,6 +51,15 @@ MARKERS = [
     ("UPDATE: 12:51 a.m. Text", "update", "UPDATE: 12:51 a.m.", None, (0, 51)),
     ("6:30 p.m.", "entry", "6:30 p.m.", None, (18, 30)),
     ("[Posted at 2:51 p.m.] Text", "entry", "Posted at 2:51 p.m.", None, (14, 51)),
+    ("UPDATE, Nov. 6, 12:51 a.m.: Text", "update", "UPDATE, Nov. 6, 12:51 a.m.", (6, 11, None), (0, 51)),
+    (
+        "Update, July 18 2024, 2:51 p.m. ET: Text",
+        "update",
+        "Update, July 18 2024, 2:51 p.m. ET",
+        (18, 7, 2024),
+        (14, 51),
+    ),
+    ("Thursday 18 July 09.12 BST", "entry", "Thursday 18 July 09.12 BST", (18, 7, None), (9, 12)),
 ]
 
 

@@ -166,10 +166,20 @@ def parse_english(line: str) -> Marker | bool | None:
         label=line[label_start : match.end()].strip().strip("[]:|–- ").strip(),
         label_start=label_start,
         text_start=_text_start(line, match.end()),
+        date=_english_date(match),
         hour=hour,
         minute=minute,
         zone=p.ZONES.get(match["zone"] or ""),
     )
+
+
+def _english_date(match: re.Match[str]) -> DateParts | None:
+    """``July 18``, ``18 July 2024``, ``Nov. 6`` in an English marker or day heading."""
+    name = match["month_name"] or match["month_name2"]
+    day = match["day"] or match["day2"]
+    if not (name and day) or not 1 <= int(day) <= 31:
+        return None
+    return DateParts(int(day), p.MONTHS[name.rstrip(".").lower()], _year(match["year"]))
 
 
 def parse_bare_time(line: str) -> Marker | None:
@@ -194,9 +204,7 @@ def parse_day_heading(line: str) -> DateParts | None:
     if match := p.DAY_HEADING_DE.match(stripped):
         return date_from(match)
     if match := p.DAY_HEADING_EN.match(stripped):
-        day = int(match["day"] or match["day2"])
-        month = p.MONTHS[(match["month_name"] or match["month_name2"]).rstrip(".").lower()]
-        return DateParts(day, month, _year(match["year"])) if 1 <= day <= 31 else None
+        return _english_date(match)
     return None
 
 

@@ -86,9 +86,13 @@ EN_TIME = (
     r"(?P<hour>\d{1,2})[.:](?P<minute>\d{2})(?![.:]?\d)\s*"
     rf"(?:(?P<ampm>[ap])\.?\s?m\b\.?)?\s*(?P<zone>(?:{_ZONE})\b)?"
 )
+EN_DATE = (
+    rf"(?:{WEEKDAYS_EN},?\s*)?(?:(?P<month_name>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_name2>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?\s*,?\s*(?:at\s+)?"
+)
 ENGLISH_MARKER = re.compile(
     r"^(?P<open>\[\s*)?(?:(?P<word>UPDATE|Update|UPDATED|Updated|Posted|POSTED)\b\s*(?:at\b)?\s*[:,|–-]?\s*)?"
-    rf"{EN_TIME}\s*\]?(?P<sep>\s*(?::|\||[–—-](?=\s)))?"
+    rf"(?:{EN_DATE})?{EN_TIME}\s*\]?(?P<sep>\s*(?::|\||[–—-](?=\s)))?"
 )
 
 DAY_HEADING_DE = re.compile(
