@@ -11,7 +11,7 @@ from articles.core.types import Section, SectionKind
 
 from . import patterns as p
 from .clock import ClockContext, Event, resolve_timestamps
-from .lines import Line, classify_lines
+from .lines import Line, classify_lines, is_heading_shape
 from .markers import Marker
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -46,20 +46,29 @@ class _Walker:
     events: list[tuple[_Draft | None, Event]] = field(default_factory=list)
     pending: list[Line] = field(default_factory=list)
     current: _Draft = field(default_factory=lambda: _Draft("lead"))
+    # "15:40 Uhr Helfer verteilen Sandsäcke": the rest of a marker line is the
+    # entry's headline when it looks like one and text follows.
+    headline: str | None = None
 
     def marker(self, line: Line, marker: Marker) -> None:
         self.drafts.append(self.current)
         self.current = _Draft(marker.kind, marker, headings=[h.text.strip() for h in self.pending])
         self.pending = []
+        self.headline = None
         self.current.label_end = line.start + marker.text_start
         if line.start + marker.text_start < line.end:
             self.current.start = line.start + marker.text_start
             self.current.end = _text_end(line)
+            rest = line.text[marker.text_start :].strip()
+            self.headline = rest if is_heading_shape(rest) and not rest.endswith("+++") else None
         self.events.append((self.current, marker))
 
     def text(self, line: Line) -> None:
         if self.current.start is None:
             self.current.start = (self.pending[0] if self.pending else line).content_start
+        if self.headline:
+            self.current.headings.append(self.headline)
+            self.headline = None
         self.current.headings.extend(h.text.strip() for h in self.pending)
         self.pending = []
         self.current.end = _text_end(line)

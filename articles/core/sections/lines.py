@@ -131,7 +131,7 @@ def _next_content_is_marker(lines: list[Line], index: int) -> bool:
     return following is not None and following.kind == "marker"
 
 
-def _is_heading_shape(text: str) -> bool:
+def is_heading_shape(text: str) -> bool:
     stripped = text.strip()
     return (
         2 < len(stripped) <= MAX_HEADING_CHARS
@@ -149,7 +149,7 @@ def _mark_headings(lines: list[Line]) -> list[Line]:
     """
     last = max((i for i, line in enumerate(lines) if line.kind in ("text", "summary", "marker")), default=-1)
     for i, line in enumerate(lines[:last]):
-        if line.kind != "text" or not _is_heading_shape(line.text):
+        if line.kind != "text" or not is_heading_shape(line.text):
             continue
         before = lines[i - 1].kind if i > 0 else "blank"
         after = lines[i + 1].kind if i + 1 < len(lines) else "blank"
