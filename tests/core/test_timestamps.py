@@ -95,3 +95,12 @@ def test_gmt_blocks_are_london_time_in_winter() -> None:
         "2024-11-20T14:02:00+00:00",
         "2024-11-20T12:31:00+00:00",
     ]
+
+
+def test_published_as_first_publication_keeps_later_entries_on_that_day() -> None:
+    text = "Streiktag\n\n17:00 Uhr: Der Streik endet.\n\n12:00 Uhr: Mittagspause.\n\n09:05 Uhr: Der Streik beginnt.\n"
+    assert _stamps(text, published=datetime(2024, 7, 18, 9, tzinfo=BERLIN)) == [
+        "2024-07-18T17:00:00+02:00",
+        "2024-07-18T12:00:00+02:00",
+        "2024-07-18T09:05:00+02:00",
+    ]

@@ -23,6 +23,8 @@ Event = Marker | DateParts
 # Clock times out of order by less than this are a sloppy ticker, not a new day.
 SLACK_MINUTES = 60
 ONE_DAY = timedelta(days=1)
+# Entries dated only by ``published`` that would all lie this far after it are from the day before.
+FUTURE_SLACK = timedelta(hours=6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +148,21 @@ def _is_midnight(moment: datetime) -> bool:
     return (moment.hour, moment.minute, moment.second) == (0, 0, 0)
 
 
-def _anchor_from_published(events: Sequence[Event], ctx: ClockContext) -> date | None:
-    """The published day, one earlier when the top entry would otherwise lie in the future."""
+def _from_published(events: Sequence[Event], sign: int, ctx: ClockContext) -> dict[int, datetime]:
+    """Resolve a page with no dated marker from the published day, placed at the top entry.
+
+    ``published`` may be the first publication or the latest change. Only when
+    every entry would lie hours after it (a ticker fetched just after midnight
+    whose entries are all from the evening before) does the run start a day earlier.
+    """
     day = _published_day(ctx)
-    if day is None or ctx.published is None or ctx.published.tzinfo is None or _is_midnight(ctx.published):
-        return day  # a bare date (or a month) says nothing about the clock
-    first = next((e for e in events if isinstance(e, Marker) and e.hour is not None), None)
-    if first is not None and (stamp := _stamp(day, first, ctx.zone)) and stamp > ctx.published + timedelta(hours=1):
-        return day - ONE_DAY
-    return day
+    found = _forward(events, 0, _Walk(day), sign, ctx)
+    published = ctx.published
+    if day is None or published is None or published.tzinfo is None or _is_midnight(published):
+        return found  # a bare date (or a month) says nothing about the clock
+    if found and min(found.values()) > published + FUTURE_SLACK:
+        return _forward(events, 0, _Walk(day - ONE_DAY), sign, ctx)
+    return found
 
 
 def resolve_timestamps(events: Sequence[Event], ctx: ClockContext) -> list[datetime | None]:
@@ -164,7 +172,7 @@ def resolve_timestamps(events: Sequence[Event], ctx: ClockContext) -> list[datet
     down_sign, up_sign = (-1, 1) if newest_first else (1, -1)
     first_dated = next((i for i, e in enumerate(events) if _date_of(e) is not None), None)
     if first_dated is None:
-        found = _forward(events, 0, _Walk(_anchor_from_published(events, ctx)), down_sign, ctx)
+        found = _from_published(events, down_sign, ctx)
     else:
         found = _forward(events, first_dated, _Walk(None), down_sign, ctx)
         anchor = found.get(first_dated)
