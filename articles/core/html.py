@@ -45,6 +45,7 @@ HEADLINE_WINDOW = 5
 # One <article> holding this share of all article text is the page's article;
 # otherwise the <article>s are entries of a ticker and their parent is the root.
 MAIN_ARTICLE_SHARE = 0.6
+_INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BOILERPLATE_CLASS = re.compile(r"\b(?:share|social|newsletter|related|teaser-list|comments?|cookie|ad|advert)\b")
 
 
@@ -120,6 +121,8 @@ def _classes(element: Any) -> str:
 def _is_dropped(element: Any) -> bool:
     tag = _tag(element)
     if not tag or tag in DROP or element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if _INVISIBLE.search(element.get("style") or ""):
         return True
     return bool(_BOILERPLATE_CLASS.search(_classes(element)))
 

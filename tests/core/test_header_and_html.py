@@ -69,6 +69,18 @@ def test_html_metadata_and_order() -> None:
     ]
 
 
+def test_hidden_and_boilerplate_elements_are_dropped() -> None:
+    page = extract_page(
+        "<html><body><article><h1>Titel</h1>"
+        + "<p>Sichtbarer Text über die Lage in der Stadt, lang genug für einen Artikel.</p>" * 4
+        + '<p style="display: none">Update vom 1. Mai, 10.00 Uhr: versteckt</p><p hidden>auch versteckt</p>'
+        + '<div class="newsletter-box"><p>Jetzt abonnieren</p></div><script>var x = "Skript";</script>'
+        + "</article></body></html>"
+    )
+    assert "versteckt" not in page.text and "abonnieren" not in page.text and "Skript" not in page.text
+    assert page.text.startswith("Titel\n\nSichtbarer Text")
+
+
 def test_h1_becomes_the_headline_line_and_byline_with_date_is_read() -> None:
     html = (
         '<html><head><meta property="og:title" content="Deich hält | Auentaler Bote"></head><body><article>'
