@@ -183,9 +183,9 @@ def _html_figures() -> dict[str, Any]:
 
 
 def _spawn(*args: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, __file__, *args], capture_output=True, text=True, check=True, cwd=PROJECT_DIR
-    )
+    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=PROJECT_DIR)
+    if result.returncode != 0:
+        sys.exit(f"bench run {' '.join(args)} failed:\n{result.stderr}")
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
