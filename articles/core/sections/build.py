@@ -60,7 +60,8 @@ class _Walker:
             self.current.start = line.start + marker.text_start
             self.current.end = _text_end(line)
             rest = line.text[marker.text_start :].strip()
-            self.headline = rest if is_heading_shape(rest) and not rest.endswith("+++") else None
+            rest = rest.removesuffix("+++").strip() if marker.banner else rest
+            self.headline = rest if is_heading_shape(rest) else None
         self.events.append((self.current, marker))
 
     def text(self, line: Line) -> None:

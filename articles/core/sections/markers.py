@@ -137,6 +137,23 @@ def parse_ticker(line: str) -> Marker | None:
     )
 
 
+def parse_banner_time(line: str) -> Marker | None:
+    """``+++ 14:05 Pegel steigt weiter +++``: a banner opened by a clock time is a ticker entry."""
+    match = p.BANNER_TIME.match(line)
+    if match is None or int(match["hour"]) > 23:
+        return None
+    label_end = match.end("sep") - 1 if match["sep"] else match.end()
+    return Marker(
+        kind="entry",
+        label=line[3:label_end].strip(),
+        label_start=3 + len(line[3:]) - len(line[3:].lstrip()),
+        text_start=match.end(),
+        hour=int(match["hour"]),
+        minute=int(match["minute"]),
+        banner=True,
+    )
+
+
 def _twelve_hour(hour: int, ampm: str | None) -> int:
     if ampm is None:
         return hour
@@ -212,7 +229,7 @@ def parse_marker(line: str) -> Marker | bool | None:
     """The marker at the start of ``line`` (leading spaces allowed), False for an edit note, else None."""
     indent = len(line) - len(line.lstrip())
     body = line[indent:]
-    for parser in (parse_german, parse_ticker, parse_english, parse_bare_time):
+    for parser in (parse_german, parse_ticker, parse_banner_time, parse_english, parse_bare_time):
         found = parser(body)
         if found is False:
             return False

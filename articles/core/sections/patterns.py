@@ -59,6 +59,10 @@ GERMAN_MARKER = re.compile(
 TICKER_MARKER = re.compile(
     rf"^(?P<banner>\+{{3}}\s*)?(?P<desc>(?:\s*{_ITEM})*?\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr\b)(?P<sep>{SEPARATOR})?"
 )
+# n-tv style banners: "+++ 14:05 Pegel steigt weiter +++" (a time without "Uhr").
+BANNER_TIME = re.compile(
+    r"^\+{3}\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?![.:]?\d)\s*(?:Uhr\b)?(?P<sep>\s*[:|–-])?\s*"
+)
 BARE_TIME_LINE = re.compile(r"^\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*$")
 
 ZONES: dict[str, str] = {
@@ -109,7 +113,7 @@ TIME_IN_DESCRIPTOR = re.compile(rf"{TIME_UHR}|{TIME_BARE}")
 CAPTION = re.compile(r"©|^\s*\(?(?:Foto|Fotos|Bild|Bildquelle|Photograph|Photo|Credit|Quelle)\s*:\s*\S", re.IGNORECASE)
 EDIT_NOTE = re.compile(r"^\s*(?:Updated|Last updated|Zuletzt aktualisiert|Aktualisiert)\s+(?:at|um)?\s*\d", re.I)
 NOISE = re.compile(
-    r"^\s*(?:\+{3}(?!.*\d{1,2}[.:]\d{2}\s*Uhr).*\+{3}\s*$"
+    r"^\s*(?:\+{3}(?!\s*(?:Update\b|\d{1,2}[.:]\d{2})).*\+{3}\s*$"
     r"|(?:Live-?Ticker|Liveblog|Ticker|Seite|Artikel)\s+(?:aktualisieren|neu laden)\s*$"
     r"|(?:Mehr laden|Mehr anzeigen|Weiterlesen|Mehr zum Thema.*|Zum Artikel|Auch spannend:.*|Lesen Sie auch:.*"
     r"|Anzeige|Werbung|Show more|Load more|Read more.*|Related:.*|Video|Bilder?strecke.*)\s*$"
