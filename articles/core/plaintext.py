@@ -16,6 +16,8 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .sections.markers import parse_marker
+
 BERLIN = ZoneInfo("Europe/Berlin")
 Precision = Literal["none", "month", "day", "time"]
 
@@ -70,6 +72,7 @@ def _is_headline(line: str, has_more: bool) -> bool:
     stripped = line.strip()
     return (
         has_more
+        and parse_marker(stripped) is None  # "Update, 12.51 Uhr: Kurz" opens a section, it is no title
         and len(stripped) <= MAX_TITLE_CHARS
         and len(stripped.split()) <= MAX_TITLE_WORDS
         and not stripped.endswith((".", ":", ","))

@@ -41,6 +41,13 @@ def test_first_paragraph_is_not_taken_for_a_title() -> None:
     assert analyze_text(text).sections[0].start == 0
 
 
+def test_a_marker_on_the_first_line_is_no_title() -> None:
+    text = "Update, 12.51 Uhr: Die Lage bleibt ruhig\n\nErstmeldung: Am Morgen begann der Einsatz.\n"
+    document = analyze_text(text)
+    assert document.title is None
+    assert [s.kind for s in document.sections] == ["update", "first_report"]
+
+
 def test_stand_line_gives_publication_time() -> None:
     header = parse_header("Titel\n\nStand: 07.09.2023, 15:05 Uhr\n\nText.")
     assert header.published is not None and header.published.isoformat() == "2023-09-07T15:05:00+02:00"
