@@ -13,8 +13,9 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 
 from .claims import extract_claims
+from .dates import zone_for
 from .html import extract_page, looks_like_html
-from .plaintext import parse_header, split_caption
+from .plaintext import Header, parse_header, split_caption
 from .sections import split_sections
 from .types import Document
 
@@ -27,6 +28,16 @@ def detect_language(text: str) -> str:
     """``de`` or ``en`` by counting common function words (German wins ties)."""
     sample = text[:DETECT_CHARS]
     return "en" if len(_ENGLISH.findall(sample)) > len(_GERMAN.findall(sample)) else "de"
+
+
+def _most_precise(given: datetime | None, header: Header) -> datetime | None:
+    """``given`` wins, unless it is a bare date and the header gives a time on that same day."""
+    if given is None:
+        return header.published
+    bare = (given.hour, given.minute, given.second) == (0, 0, 0)
+    if bare and header.precision == "time" and header.published and header.published.date() == given.date():
+        return header.published
+    return given
 
 
 def analyze_text(
@@ -46,7 +57,7 @@ def analyze_text(
     """
     header = parse_header(text, title_line=title_line)
     language = lang or detect_language(text[header.body_start : header.body_end])
-    published = published or header.published
+    published = _most_precise(published, header)
     sections = split_sections(
         text,
         body_start=header.body_start,
@@ -72,13 +83,11 @@ def analyze_html(
 ) -> Document:
     """Analyse an HTML page by its extracted text; title, authors and date fall back to the page's metadata."""
     page = extract_page(html)
-    document = analyze_text(
-        page.text,
-        published=published or page.published,
-        lang=lang or (page.language if page.language in ("de", "en") else None),
-        zone=zone,
-        title_line=page.has_headline,
-    )
+    language = lang or (page.language if page.language in ("de", "en") else None) or detect_language(page.text)
+    published = published or page.published
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=zone or zone_for(language))  # a page date without offset is local
+    document = analyze_text(page.text, published=published, lang=language, zone=zone, title_line=page.has_headline)
     return replace(
         document,
         title=document.title or page.title,

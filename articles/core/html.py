@@ -230,7 +230,28 @@ def _ld_authors(item: dict[str, Any]) -> list[str]:
     return [str(a.get("name")) if isinstance(a, dict) else str(a) for a in entries if a]
 
 
-def _metadata(document: Any) -> tuple[str | None, tuple[str, ...], datetime | None]:
+def _metadata(document: Any, html: str) -> tuple[str | None, tuple[str, ...], datetime | None]:
+    """Title, authors and publication date from meta tags and JSON-LD, else trafilatura's reading."""
+    title, authors, published = _own_metadata(document)
+    if title and authors and published:
+        return title, authors, published
+    found = _trafilatura_metadata(html)
+    if found is None:
+        return title, authors, published
+    authors = authors or tuple(n for name in re.split(r"\s*;\s*", found.author or "") for n in split_names(name))
+    return title or found.title or None, authors, published or parse_datetime(found.date)
+
+
+def _trafilatura_metadata(html: str) -> Any:
+    try:
+        from trafilatura.metadata import extract_metadata
+
+        return extract_metadata(html)
+    except Exception:  # a broken page must not stop the analysis
+        return None
+
+
+def _own_metadata(document: Any) -> tuple[str | None, tuple[str, ...], datetime | None]:
     title = _meta(document, "og:title", "twitter:title")
     author = _meta(document, "author", "article:author", "byl")
     published = parse_datetime(_meta(document, "article:published_time", "datePublished", "date", "pubdate"))
@@ -272,7 +293,7 @@ def extract_page(html: str) -> Page:
     if document is None:
         return Page(text=_trafilatura_text(html) if html.strip() else "")
     captions: list[str] = []
-    title, authors, published = _metadata(document)
+    title, authors, published = _metadata(document, html)
     blocks = _walk_blocks(_main_element(document), captions) or _trafilatura_text(html).split("\n")
     headline, blocks = _headline_first(document, blocks, title)
     text = "\n\n".join([headline, *blocks] if headline else blocks)

@@ -76,6 +76,22 @@ def test_html_metadata_and_order() -> None:
     ]
 
 
+def test_metadata_falls_back_to_trafilatura_and_local_dates_get_the_zone() -> None:
+    html = (
+        "<html><head><title>Brand in Kiel - Kieler Bote</title></head><body><article><h1>Brand in Kiel</h1>"
+        '<p class="author">Von Jonas Feld</p><time datetime="2024-03-05T10:00">5. März 2024</time>'
+        + "<p>Am Hafen brennt eine Lagerhalle, die Feuerwehr ist mit vielen Kräften im Einsatz.</p>" * 3
+        + "<p>Update, 12.51 Uhr: Das Feuer ist gelöscht.</p></article></body></html>"
+    )
+    document = analyze_html(html)
+    assert document.title == "Brand in Kiel"
+    assert document.authors == ("Jonas Feld",)
+    assert document.published is not None and document.published.date().isoformat() == "2024-03-05"
+    assert document.published.tzinfo is not None
+    assert document.sections[-1].timestamp is not None
+    assert document.sections[-1].timestamp.isoformat() == "2024-03-05T12:51:00+01:00"
+
+
 def test_hidden_and_boilerplate_elements_are_dropped() -> None:
     page = extract_page(
         "<html><body><article><h1>Titel</h1>"
