@@ -98,6 +98,9 @@ class _Blocks:
         if text:
             self.buffer.append(_WHITESPACE.sub(" ", text))
 
+    def at_block_start(self) -> bool:
+        return not "".join(self.buffer).strip()
+
     def line_break(self) -> None:
         self.buffer.append("\n")
 
@@ -128,8 +131,13 @@ def _is_dropped(element: Any) -> bool:
 
 
 def _walk_blocks(root: Any, captions: list[str]) -> list[str]:
-    """The text blocks of ``root`` in document order; figures go to ``captions``."""
+    """The text blocks of ``root`` in document order; figures go to ``captions``.
+
+    A ``<time>`` that opens a block ends its line (``<p><time>14:05</time> Text</p>``
+    becomes a stamp line and a text line), as a ticker's stamp should.
+    """
     out = _Blocks()
+    stamps: set[int] = set()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = _tag(element)
@@ -141,14 +149,16 @@ def _walk_blocks(root: Any, captions: list[str]) -> list[str]:
                 continue
             if tag in BLOCK:
                 out.flush()
+            if tag == "time" and out.at_block_start():
+                stamps.add(id(element))
             out.add(element.text)
-        else:
-            if tag in BLOCK:
-                out.flush()
-            elif tag == "br":
-                out.line_break()
-            if element is not root:
-                out.add(element.tail)
+            continue
+        if tag in BLOCK:
+            out.flush()
+        elif tag == "br" or id(element) in stamps:
+            out.line_break()
+        if element is not root:
+            out.add(element.tail)
     out.flush()
     return out.blocks
 

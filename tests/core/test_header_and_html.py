@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from articles.core import analyze_html, analyze_text
@@ -90,6 +93,21 @@ def test_metadata_falls_back_to_trafilatura_and_local_dates_get_the_zone() -> No
     assert document.published.tzinfo is not None
     assert document.sections[-1].timestamp is not None
     assert document.sections[-1].timestamp.isoformat() == "2024-03-05T12:51:00+01:00"
+
+
+def test_time_opening_a_block_is_a_stamp_line() -> None:
+    entries = "".join(
+        f"<li><time>{stamp}</time> Meldung {n}: Die Lage in der Stadt bleibt angespannt, sagt die Polizei.</li>"
+        for n, stamp in enumerate(["14:05", "13:40", "12:10"])
+    )
+    html = (
+        f"<html><body><main><h1>Ticker</h1><ul>{entries}</ul><p>Mehr um <time>18 Uhr</time>.</p></main></body></html>"
+    )
+    document = analyze_html(html, published=datetime(2024, 5, 2, 15, tzinfo=ZoneInfo("Europe/Berlin")))
+    assert [s.label for s in document.sections] == ["14:05", "13:40", "12:10"]
+    assert document.section_text(2).endswith("Mehr um 18 Uhr.")
+    assert document.sections[0].timestamp is not None
+    assert document.sections[0].timestamp.isoformat() == "2024-05-02T14:05:00+02:00"
 
 
 def test_hidden_and_boilerplate_elements_are_dropped() -> None:
