@@ -103,7 +103,8 @@ def _dateline(text: str, start: int, end: int) -> tuple[str | None, int]:
 
 
 def default_zone(lang: str, markers: list[Marker], published: datetime | None, zone: tzinfo | None) -> tzinfo:
-    """Europe/Berlin for German; for English the zone most markers name, else ``zone``, else UTC."""
+    """``zone`` when given; else Europe/Berlin for German; for English the zone most markers name,
+    else the zone of ``published``, else UTC. A marker naming its own zone keeps it (see ``clock``)."""
     if zone is not None:
         return zone
     if lang == "de":
