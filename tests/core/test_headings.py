@@ -44,3 +44,10 @@ def test_datelines_in_their_common_shapes() -> None:
         assert section.dateline == place, text
         if place:
             assert text[section.start] not in "–—- ", text
+
+
+def test_dateline_after_a_heading_under_a_bare_first_report() -> None:
+    text = "Titel\n\nUpdate, 12.51 Uhr: Neu.\n\nErstmeldung\n\nWas wir wissen\n\nMoskau – Der Text beginnt.\n"
+    first = analyze_text(text).sections[-1]
+    assert (first.kind, first.dateline, first.headings) == ("first_report", "Moskau", ("Was wir wissen",))
+    assert text[first.start : first.end].startswith("Was wir wissen")

@@ -27,6 +27,7 @@ class _Draft:
     start: int | None = None
     end: int | None = None
     label_end: int = 0
+    first_text: int | None = None  # where the first paragraph starts (after any headings)
     headings: list[str] = field(default_factory=list)
 
 
@@ -57,7 +58,7 @@ class _Walker:
         self.headline = None
         self.current.label_end = line.start + marker.text_start
         if line.start + marker.text_start < line.end:
-            self.current.start = line.start + marker.text_start
+            self.current.start = self.current.first_text = line.start + marker.text_start
             self.current.end = _text_end(line)
             rest = line.text[marker.text_start :].strip()
             rest = rest.removesuffix("+++").strip() if marker.banner else rest
@@ -67,6 +68,8 @@ class _Walker:
     def text(self, line: Line) -> None:
         if self.current.start is None:
             self.current.start = (self.pending[0] if self.pending else line).content_start
+        if self.current.first_text is None:
+            self.current.first_text = line.content_start
         if self.headline:
             self.current.headings.append(self.headline)
             self.headline = None
@@ -120,7 +123,10 @@ def default_zone(lang: str, markers: list[Marker], published: datetime | None, z
 def _section(text: str, draft: _Draft, timestamp: datetime | None) -> Section:
     start = draft.start if draft.start is not None else draft.label_end
     end = max(draft.end if draft.end is not None else start, start)
-    dateline, start = _dateline(text, start, end)
+    # The dateline opens the first paragraph; the span skips it only when that paragraph opens the section.
+    probe = draft.first_text if draft.first_text is not None else start
+    dateline, after = _dateline(text, probe, end)
+    start = after if probe == start else start
     return Section(
         kind=draft.kind,
         start=start,
