@@ -137,7 +137,7 @@ def _walk_blocks(root: Any, captions: list[str]) -> list[str]:
     becomes a stamp line and a text line), as a ticker's stamp should.
     """
     out = _Blocks()
-    stamps: set[int] = set()
+    stamps: list[Any] = []  # the elements themselves: a freed proxy's id() can come back
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = _tag(element)
@@ -150,12 +150,12 @@ def _walk_blocks(root: Any, captions: list[str]) -> list[str]:
             if tag in BLOCK:
                 out.flush()
             if tag == "time" and out.at_block_start():
-                stamps.add(id(element))
+                stamps.append(element)
             out.add(element.text)
             continue
         if tag in BLOCK:
             out.flush()
-        elif tag == "br" or id(element) in stamps:
+        elif tag == "br" or (tag == "time" and any(stamp is element for stamp in stamps)):
             out.line_break()
         if element is not root:
             out.add(element.tail)
