@@ -42,6 +42,7 @@ MARKERS = [
     ("Erstmeldung", "first_report", "Erstmeldung", None, None),
     ("Ursprungsmeldung vom 2. Mai: Text", "first_report", "Ursprungsmeldung vom 2. Mai", (2, 5, None), None),
     ("Originalmeldung: Text", "first_report", "Originalmeldung", None, None),
+    ("Original story: Text", "first_report", "Original story", None, None),
     ("02:28 Uhr: Text", "entry", "02:28 Uhr", None, (2, 28)),
     ("21:25 Uhr | Text", "entry", "21:25 Uhr", None, (21, 25)),
     ("+++ 11:33 Uhr: Text +++", "entry", "11:33 Uhr", None, (11, 33)),

@@ -42,7 +42,8 @@ def test_bare_times_count_only_in_tickers_and_never_next_to_a_video() -> None:
 
 def test_banners_buttons_and_captions_are_not_headings() -> None:
     text = (
-        "Titel\n\nEin Teaser.\n\nLive-Ticker aktualisieren\n\n+++ Auch spannend: Der Sommer wird heiß +++\n\n"
+        "Titel\n\nEin Teaser.\n\nLive-Ticker aktualisieren\n\nAktualisieren\n\n"
+        "+++ Auch spannend: Der Sommer wird heiß +++\n\n"
         "Ein Bild vom Hafen. © Storyline\n\nUpdate, 12.51 Uhr: Neu.\n"
     )
     lead, update = analyze_text(text).sections

@@ -47,7 +47,7 @@ DESCRIPTOR = rf"(?:\s*{_ITEM})*"
 UPDATE_WORD = r"(?:Update|UPDATE|Updtae|Udpate|Upate|Updates|Aktualisierung|Nachtrag)"
 FIRST_WORD = (
     r"(?:Erstmeldung|Erste Meldung|Ursprungsmeldung|Ursprüngliche Meldung|Originalmeldung|Originalartikel"
-    r"|Erstveröffentlichung)"
+    r"|Erstveröffentlichung|Original story|Original report|Original post)"
 )
 # What separates a marker from its text: "Update …: text", "21:25 Uhr | text", "Update: 17.17 Uhr/ text".
 SEPARATOR = r"(?:\s*(?::|\||/|\+{3}|[–—-](?=\s)))"
@@ -114,7 +114,7 @@ CAPTION = re.compile(r"©|^\s*\(?(?:Foto|Fotos|Bild|Bildquelle|Photograph|Photo|
 EDIT_NOTE = re.compile(r"^\s*(?:Updated|Last updated|Zuletzt aktualisiert|Aktualisiert)\s+(?:at|um)?\s*\d", re.I)
 NOISE = re.compile(
     r"^\s*(?:\+{3}(?!\s*(?:Update\b|\d{1,2}[.:]\d{2})).*\+{3}\s*$"
-    r"|(?:Live-?Ticker|Liveblog|Ticker|Seite|Artikel)\s+(?:aktualisieren|neu laden)\s*$"
+    r"|(?:(?:Live-?Ticker|Liveblog|Ticker|Seite|Artikel)\s+)?(?:aktualisieren|neu laden)\s*$|Refresh\s*$"
     r"|(?:Mehr laden|Mehr anzeigen|Weiterlesen|Mehr zum Thema.*|Zum Artikel|Auch spannend:.*|Lesen Sie auch:.*"
     r"|Anzeige|Werbung|Show more|Load more|Read more.*|Related:.*|Video|Bilder?strecke.*)\s*$"
     # relative ages of blog posts: "1h ago", "23 min ago", "vor 5 Minuten"
