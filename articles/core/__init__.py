@@ -5,7 +5,7 @@ live here as pure functions over frozen dataclasses. ruff's banned-import
 rule keeps Django and network libraries out of this package.
 """
 
-from .analyze import analyze_html, analyze_text
+from .analyze import analyze_content, analyze_html, analyze_text
 from .types import Claim, Document, Mention, Section
 
-__all__ = ["Claim", "Document", "Mention", "Section", "analyze_html", "analyze_text"]
+__all__ = ["Claim", "Document", "Mention", "Section", "analyze_content", "analyze_html", "analyze_text"]

@@ -18,7 +18,7 @@ def _section_of(position: int, sections: Sequence[Section]) -> int:
     return max(len(sections) - 1, 0)
 
 
-def extract_claims(text: str, sections: Sequence[Section]) -> tuple[Claim, ...]:
+def extract_claims(text: str, sections: Sequence[Section], *, lang: str = "de") -> tuple[Claim, ...]:
     """Find direct quotes; a speaker is set only when a frame follows the quote."""
     claims = []
     for match in _QUOTE.finditer(text):
