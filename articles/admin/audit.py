@@ -35,8 +35,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     search_fields = ["object_repr", "user_name", "note"]
     list_select_related = ["content_type"]
     show_full_result_count = False
-    fields = ["at", "user_name", "action", "content_type", "object_link", "what_changed", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ("at", "user_name", "action", "content_type", "object_link", "what_changed", "note")
 
     @admin.display(description=_("object"))
     def object_link(self, entry: AuditEntry) -> str:

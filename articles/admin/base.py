@@ -41,7 +41,14 @@ def _model_fields(model: type[models.Model], names: list[str]) -> list[str]:
     return [name for name in names if name in concrete]
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class NewsroomAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Defaults for every Storyline admin."""
+
+    # Editors type "example.org/feed": that means https (and silences Django 6's scheme warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class AuditedAdmin(NewsroomAdmin):
     """Records every save and delete made through the admin as an ``AuditEntry``.
 
     The history page shows these field-level entries above Django's own log.
@@ -50,10 +57,8 @@ class AuditedAdmin(admin.ModelAdmin):
     """
 
     object_history_template = "admin/articles/object_history.html"
-    # Editors type "example.org/feed": that means https (and silences Django 6's scheme warning).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm[Any], change: bool) -> None:
         fields = _model_fields(type(obj), list(form.changed_data if change else form.fields))
         before: dict[str, Any] = {}
         if change:
@@ -64,15 +69,17 @@ class AuditedAdmin(admin.ModelAdmin):
             action = AuditEntry.Action.CHANGE if change else AuditEntry.Action.CREATE
             audit_record(user=request.user, instance=obj, action=action, changes=changes)
 
-    def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm[Any], formset: BaseInlineFormSet[Any, Any, Any], change: bool
+    ) -> None:
         """Inline rows (e.g. a person's aliases) are recorded on the parent as a before/after list."""
-        parent = form.instance
-        related = formset.model.objects.filter(**{formset.fk.name: parent}) if parent.pk else None
-        before = sorted(str(row) for row in related) if related is not None else []
+        parent, model, fk_name = form.instance, formset.model, formset.fk.name
+        assert model is not None
+        before = sorted(str(row) for row in model.objects.filter(**{fk_name: parent})) if parent.pk else []
         super().save_formset(request, form, formset, change)
-        after = sorted(str(row) for row in formset.model.objects.filter(**{formset.fk.name: parent}))
+        after = sorted(str(row) for row in model.objects.filter(**{fk_name: parent}))
         if before != after:
-            name = str(formset.model._meta.verbose_name_plural)
+            name = str(model._meta.verbose_name_plural)
             changes = {name: {"before": before, "after": after}}
             audit_record(user=request.user, instance=parent, action=AuditEntry.Action.CHANGE, changes=changes)
 
@@ -93,7 +100,7 @@ class AuditedAdmin(admin.ModelAdmin):
         return super().history_view(request, object_id, {**(extra_context or {}), "audit_entries": entries})
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(NewsroomAdmin):
     """For records written only by the machine (versions, the fetch log): view, never edit."""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

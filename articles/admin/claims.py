@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
@@ -33,7 +32,7 @@ def review_badges(claim: Claim) -> str:
     return format_html_join(" ", "{}", ((part,) for part in parts))
 
 
-class ClaimForm(forms.ModelForm):
+class ClaimForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Claim
         fields = ["update", *CORRECTABLE]
@@ -47,7 +46,7 @@ class ClaimForm(forms.ModelForm):
         widgets = {"verification_note": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         update = data.get("update") or getattr(self.instance, "update", None)
         start, end = data.get("start"), data.get("end")
         if update is not None and start is not None and end is not None and not 0 <= start < end <= len(update.text):
@@ -95,9 +94,6 @@ class ClaimAdmin(AuditedAdmin):
             return []
         return ["update_link", "in_context", "text", "speaker_name", *self.engine_fields]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
-        return super().get_queryset(request).select_related("update")
-
     # --- list columns ----------------------------------------------------------------------
     @admin.display(description=_("claim"), ordering="text")
     def claim(self, claim: Claim) -> str:
@@ -137,7 +133,7 @@ class ClaimAdmin(AuditedAdmin):
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "audit_entries": entries})
 
     # --- saving (through the editorial services, which audit and mark is_corrected) --------------
-    def save_model(self, request: HttpRequest, obj: Claim, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Claim, form: ModelForm[Any], change: bool) -> None:
         data = form.cleaned_data
         if change:
             values = {name: data[name] for name in form.changed_data if name in CORRECTABLE}

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -34,10 +35,9 @@ def diff_link(version: Version) -> str:
     return format_html('<a href="{}">{}</a>', diff_url(version), _("changes from v%(n)d") % {"n": version.number - 1})
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Version
-    fields = ["number_link", "fetched_at", "title", "engine_version", "changes"]
-    readonly_fields = fields
+    fields = readonly_fields = ("number_link", "fetched_at", "title", "engine_version", "changes")
     extra = 0
     can_delete = False
     show_change_link = False
@@ -61,12 +61,11 @@ class VersionInline(admin.TabularInline):
         return diff_link(version)
 
 
-class ArticleUpdateInline(admin.TabularInline):
+class ArticleUpdateInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Update
     fk_name = "article"
     verbose_name_plural = _("updates in this article")
-    fields = ["update_link", "kind", "sort_time", "status", "origin", "revision"]
-    readonly_fields = fields
+    fields = readonly_fields = ("update_link", "kind", "sort_time", "status", "origin", "revision")
     extra = 0
     can_delete = False
     ordering = ["position", "-sort_time"]
@@ -115,7 +114,8 @@ class ArticleAdmin(AuditedAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).annotate(version_total=count_of(Version, "article"))
+        queryset: QuerySet[Article] = super().get_queryset(request)
+        return queryset.annotate(version_total=count_of(Version, "article"))
 
     @admin.display(description=_("headline"), ordering="title")
     def headline(self, article: Article) -> str:
@@ -123,7 +123,7 @@ class ArticleAdmin(AuditedAdmin):
 
     @admin.display(description=_("versions"), ordering="version_total")
     def versions(self, article: Article) -> int:
-        return article.version_total  # type: ignore[attr-defined]
+        return int(article.version_total)  # type: ignore[attr-defined]
 
     @admin.display(description=_("status"))
     def health(self, article: Article) -> str:
@@ -163,7 +163,7 @@ class ArticleAdmin(AuditedAdmin):
             "articles": queryset,
             "form": form,
             "media": self.media + form.media,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/article/move_to_story.html", context)
 
@@ -183,9 +183,10 @@ class VersionAdmin(ReadOnlyAdmin):
     list_select_related = ["article"]
     show_full_result_count = False
     # The compressed raw HTML is never shown: only its size, and the extracted text.
-    fields = ["article_link", "number", "fetched_at", "title", "authors", "published_at"]
-    fields += ["engine_version", "content_hash", "raw_html_size", "changes", "text"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        *("article_link", "number", "fetched_at", "title", "authors", "published_at"),
+        *("engine_version", "content_hash", "raw_html_size", "changes", "text"),
+    )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Version]:
         queryset = super().get_queryset(request)
@@ -204,7 +205,7 @@ class VersionAdmin(ReadOnlyAdmin):
     @admin.display(description=_("raw HTML"))
     def raw_html_size(self, version: Version) -> str:
         size = len(bytes(version.raw_html_compressed or b""))
-        return _("%(n)d bytes compressed") % {"n": size} if size else _("none (imported as text)")
+        return str(_("%(n)d bytes compressed") % {"n": size} if size else _("none (imported as text)"))
 
     @admin.display(description=_("diff"))
     def changes(self, version: Version) -> str:

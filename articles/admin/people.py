@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -18,7 +19,7 @@ from .base import AuditedAdmin
 from .stories import count_of
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(admin.TabularInline):  # type: ignore[type-arg]
     model = PersonAlias
     extra = 1
     verbose_name_plural = _("other names (short forms, spellings, titles)")
@@ -34,7 +35,7 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = people
+        self.fields["target"].queryset = people  # type: ignore[attr-defined]
 
 
 @admin.register(Person)
@@ -49,7 +50,8 @@ class PersonAdmin(AuditedAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:
         aliases = Prefetch("aliases", queryset=PersonAlias.objects.order_by("name"))
-        return super().get_queryset(request).annotate(claim_total=count_of(Claim, "person")).prefetch_related(aliases)
+        queryset: QuerySet[Person] = super().get_queryset(request)
+        return queryset.annotate(claim_total=count_of(Claim, "person")).prefetch_related(aliases)
 
     @admin.display(description=_("also known as"))
     def other_names(self, person: Person) -> str:
@@ -57,7 +59,7 @@ class PersonAdmin(AuditedAdmin):
 
     @admin.display(description=_("claims"), ordering="claim_total")
     def claim_count(self, person: Person) -> int:
-        return person.claim_total  # type: ignore[attr-defined]
+        return int(person.claim_total)  # type: ignore[attr-defined]
 
     @admin.action(description=_("Merge selected people…"), permissions=["change"])
     def merge(self, request: HttpRequest, queryset: QuerySet[Person]) -> HttpResponse | None:
@@ -83,6 +85,6 @@ class PersonAdmin(AuditedAdmin):
             "opts": self.model._meta,
             "people": self.get_queryset(request).filter(pk__in=people.values("pk")).order_by("name"),
             "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/person/merge.html", context)

@@ -24,7 +24,7 @@ def count_of(model: Any, field: str) -> Coalesce:
     return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()), 0)
 
 
-class StoryForm(forms.ModelForm):
+class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Story
         fields = ["title", "slug", "description", "is_active", "time_zone"]
@@ -35,7 +35,7 @@ class StoryForm(forms.ModelForm):
         }
 
     def clean_time_zone(self) -> str:
-        zone = self.cleaned_data["time_zone"].strip()
+        zone = str(self.cleaned_data["time_zone"]).strip()
         try:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError) as error:
@@ -58,19 +58,16 @@ class StoryAdmin(AuditedAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Story]:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(article_total=count_of(Article, "story"), update_total=count_of(Update, "story"))
-        )
+        queryset: QuerySet[Story] = super().get_queryset(request)
+        return queryset.annotate(article_total=count_of(Article, "story"), update_total=count_of(Update, "story"))
 
     @admin.display(description=_("articles"), ordering="article_total")
     def article_count(self, story: Story) -> int:
-        return story.article_total  # type: ignore[attr-defined]
+        return int(story.article_total)  # type: ignore[attr-defined]
 
     @admin.display(description=_("updates"), ordering="update_total")
     def update_count(self, story: Story) -> int:
-        return story.update_total  # type: ignore[attr-defined]
+        return int(story.update_total)  # type: ignore[attr-defined]
 
     @admin.display(description=_("timeline"))
     def timeline(self, story: Story) -> str:

@@ -29,7 +29,7 @@ EDITOR_FIELDS = ["story", "article", "timestamp", "kind", "label", "text"]
 INGESTED_READONLY = ["story", "article", "kind", "label", "timestamp", "dateline", "headings", "text"]
 
 
-class EditorUpdateForm(forms.ModelForm):
+class EditorUpdateForm(forms.ModelForm):  # type: ignore[type-arg]
     """The "Add update" form: the heading is stored as the update's label."""
 
     class Meta:
@@ -54,14 +54,14 @@ class EditorUpdateForm(forms.ModelForm):
             self.fields["timestamp"].help_text = _("In the story's time zone (%(zone)s).") % {"zone": zone}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         article, story = data.get("article"), data.get("story")
         if article is not None and story is not None and article.story_id not in (None, story.pk):
             self.add_error("article", _("This article belongs to another story (“%(s)s”).") % {"s": article.story})
         return data
 
 
-class ClaimReviewFormSet(BaseInlineFormSet):
+class ClaimReviewFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
     """Saves each changed claim through ``claim_correct`` (audit trail, ``is_corrected``)."""
 
     request: HttpRequest
@@ -77,7 +77,7 @@ class ClaimReviewFormSet(BaseInlineFormSet):
         return [claim for claim, _ in self.changed_objects]
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Claim
     formset = ClaimReviewFormSet
     editable = ["person", "type", "verification", "verification_note"]
@@ -90,7 +90,7 @@ class ClaimInline(admin.TabularInline):
 
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         formset = super().get_formset(request, obj, **kwargs)
-        formset.request = request
+        formset.request = request  # type: ignore[attr-defined]
         return formset
 
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
@@ -129,7 +129,8 @@ class UpdateAdmin(AuditedAdmin):
 
     # --- lists ---------------------------------------------------------------------------
     def get_queryset(self, request: HttpRequest) -> QuerySet[Update]:
-        return super().get_queryset(request).annotate(claim_total=count_of(Claim, "update"))
+        queryset: QuerySet[Update] = super().get_queryset(request)
+        return queryset.annotate(claim_total=count_of(Claim, "update"))
 
     @admin.display(description=_("update"), ordering="label")
     def update(self, update: Update) -> str:
@@ -141,7 +142,7 @@ class UpdateAdmin(AuditedAdmin):
 
     @admin.display(description=_("claims"), ordering="claim_total")
     def claim_count(self, update: Update) -> int:
-        return update.claim_total  # type: ignore[attr-defined]
+        return int(update.claim_total)  # type: ignore[attr-defined]
 
     # --- forms ---------------------------------------------------------------------------
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
@@ -168,8 +169,9 @@ class UpdateAdmin(AuditedAdmin):
         return [ClaimInline] if obj is not None else []
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
-        initial = super().get_changeform_initial_data(request)
-        article = Article.objects.filter(pk=initial.get("article") or None).select_related("story").first()
+        initial: dict[str, Any] = dict(super().get_changeform_initial_data(request))
+        article_id = str(initial.get("article") or "")
+        article = Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
         if article is not None and article.story_id and not initial.get("story"):
             initial["story"] = article.story_id
         initial.setdefault("timestamp", timezone.now())
@@ -205,7 +207,7 @@ class UpdateAdmin(AuditedAdmin):
         return response
 
     # --- saving (through the editorial services, which audit) ---------------------------------
-    def save_model(self, request: HttpRequest, obj: Update, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Update, form: ModelForm[Any], change: bool) -> None:
         data = form.cleaned_data
         if not change:
             saved = update_create_by_editor(
@@ -227,7 +229,9 @@ class UpdateAdmin(AuditedAdmin):
         obj._state.adding = False
         obj.refresh_from_db()
 
-    def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm[Any], formset: BaseInlineFormSet[Any, Any, Any], change: bool
+    ) -> None:
         formset.save()  # the claim inline audits each claim through claim_correct
 
     def response_add(self, request: HttpRequest, obj: Update, post_url_continue: str | None = None) -> HttpResponse:
@@ -246,7 +250,9 @@ class UpdateAdmin(AuditedAdmin):
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
-        update = Update.objects.filter(pk=object_id if object_id.isdigit() else None).select_related("story").first()
+        update = (
+            Update.objects.filter(pk=int(object_id)).select_related("story").first() if object_id.isdigit() else None
+        )
         extra = {**(extra_context or {})}
         if update is not None and update.story is not None:
             extra["timeline_url"] = f"{update.story.get_absolute_url()}#update-{update.pk}"

@@ -216,7 +216,7 @@ def claim_correct(
     values |= {"verification": verification, "verification_note": verification_note}
     _check_choices(values)
     with transaction.atomic():
-        fresh = Claim.objects.select_for_update().select_related("update", "person").get(pk=claim.pk)
+        fresh = Claim.objects.select_for_update(of=("self",)).select_related("update", "person").get(pk=claim.pk)
         before = instance_snapshot(instance=fresh, fields=CLAIM_FIELDS)
         _apply_claim_values(fresh, values)
         changes = field_changes(before=before, after=instance_snapshot(instance=fresh, fields=CLAIM_FIELDS))

@@ -8,6 +8,7 @@ trail as a "task" entry, each data change as a "change" entry.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -21,7 +22,7 @@ from .audit import audit_build, audit_save_many, field_changes, plain_value
 
 def _enqueue(task: Any, ids: list[int]) -> None:
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: task.delay(pk))
+        transaction.on_commit(partial(task.delay, pk))
 
 
 def _request_task(*, user: Any, objects: list[Any], task: Any) -> int:

@@ -13,6 +13,12 @@ from articles.roles import EDITORS, JOURNALISTS
 PASSWORD = "a-long-test-password-9f3"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """PBKDF2 costs about a second per user; these tests are about permissions, not hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _staff(username: str, group: str) -> User:
     user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=group))
