@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from articles.models import Article, Story, Update, Version
 from articles.services.operations import articles_move_to_story, articles_reanalyze, articles_refetch
 
-from .base import AuditedAdmin, ReadOnlyAdmin, admin_link, admin_url, badge
+from .base import AuditedAdmin, ReadOnlyAdmin, admin_link, admin_url, badge, compact_time
 from .feeds import FailingFilter, health_badge
 from .stories import count_of
 
@@ -92,7 +92,7 @@ class MoveToStoryForm(forms.Form):
 
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
-    list_display = ["headline", "outlet", "story", "versions", "last_changed_at", "next_check_at", "health"]
+    list_display = ["headline", "story", "versions", "last_changed", "health"]
     list_filter = ["story", "outlet", "is_tracking", FailingFilter]
     search_fields = ["title", "url"]
     list_select_related = ["outlet", "story"]
@@ -119,7 +119,13 @@ class ArticleAdmin(AuditedAdmin):
 
     @admin.display(description=_("headline"), ordering="title")
     def headline(self, article: Article) -> str:
-        return str(article)
+        """The headline, with the outlet under it."""
+        outlet = article.outlet.name if article.outlet else ""
+        return format_html('{}<span class="sl-sub">{}</span>', str(article), outlet)
+
+    @admin.display(description=_("last changed"), ordering="last_changed_at")
+    def last_changed(self, article: Article) -> str:
+        return compact_time(article.last_changed_at)
 
     @admin.display(description=_("versions"), ordering="version_total")
     def versions(self, article: Article) -> int:

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from articles.models import Feed, FeedEntry, FetchAttempt
 from articles.services.operations import feeds_poll_now, feeds_set_active
 
-from .base import AuditedAdmin, ReadOnlyAdmin, admin_link, badge
+from .base import AuditedAdmin, ReadOnlyAdmin, admin_link, badge, compact_time
 
 
 class FailingFilter(admin.SimpleListFilter):
@@ -40,7 +40,7 @@ def health_badge(*, active: bool, failures: int) -> str:
 
 @admin.register(Feed)
 class FeedAdmin(AuditedAdmin):
-    list_display = ["feed", "story", "status", "last_polled_at", "next_poll_at", "failure_count", "error"]
+    list_display = ["feed", "story", "status", "last_poll", "next_poll", "error"]
     list_filter = ["is_active", FailingFilter, "story"]
     search_fields = ["url", "title"]
     list_select_related = ["story"]
@@ -75,9 +75,17 @@ class FeedAdmin(AuditedAdmin):
     def status(self, feed: Feed) -> str:
         return health_badge(active=feed.is_active, failures=feed.failure_count)
 
+    @admin.display(description=_("last poll"), ordering="last_polled_at")
+    def last_poll(self, feed: Feed) -> str:
+        return compact_time(feed.last_polled_at)
+
+    @admin.display(description=_("next poll"), ordering="next_poll_at")
+    def next_poll(self, feed: Feed) -> str:
+        return compact_time(feed.next_poll_at) if feed.is_active else str(_("paused"))
+
     @admin.display(description=_("last error"))
     def error(self, feed: Feed) -> str:
-        return truncatechars(feed.last_error, 80) if feed.last_error else ""
+        return truncatechars(feed.last_error, 60) if feed.last_error else ""
 
     @admin.action(description=_("Poll now"), permissions=["change"])
     def poll_now(self, request: HttpRequest, queryset: QuerySet[Feed]) -> None:

@@ -29,7 +29,7 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Story
         fields = ["title", "slug", "description", "is_active", "time_zone"]
         help_texts = {
-            "slug": _("Part of the timeline's address: /stories/<slug>/."),
+            "slug": _("Part of the timeline's address, e.g. /stories/hochwasser-auen/."),
             "time_zone": _("IANA zone (e.g. Europe/Berlin). Editors' update times are entered in this zone."),
             "is_active": _("Inactive stories drop to the end of the story list."),
         }

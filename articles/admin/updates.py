@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -21,7 +21,7 @@ from articles.models import Article, Claim, Story, Update
 from articles.models.content import Origin
 from articles.services.editorial import claim_correct, update_create_by_editor, update_edit_by_editor
 
-from .base import AuditedAdmin, admin_link, admin_url, badge
+from .base import AuditedAdmin, admin_link, admin_url, badge, compact_time
 from .claims import review_badges
 from .stories import count_of
 
@@ -120,7 +120,7 @@ def _zone_named(name: str | None) -> ZoneInfo | None:
 @admin.register(Update)
 class UpdateAdmin(AuditedAdmin):
     form = EditorUpdateForm
-    list_display = ["update", "story", "kind", "sort_time", "written_by", "status", "claim_count"]
+    list_display = ["update", "story", "time", "source", "claim_count"]
     list_filter = ["origin", "kind", "status", "story"]
     search_fields = ["label", "text"]
     list_select_related = ["story"]
@@ -136,9 +136,17 @@ class UpdateAdmin(AuditedAdmin):
     def update(self, update: Update) -> str:
         return str(update)[:100]
 
-    @admin.display(description=_("written by"), ordering="origin")
-    def written_by(self, update: Update) -> str:
-        return badge(update.get_origin_display(), "info" if update.origin == Origin.EDITOR else "muted")
+    @admin.display(description=_("time"), ordering="sort_time")
+    def time(self, update: Update) -> str:
+        return compact_time(update.sort_time)
+
+    @admin.display(description=_("source"), ordering="origin")
+    def source(self, update: Update) -> str:
+        """ "newsroom" for an editor's update, else "article"; and the lifecycle when not current."""
+        parts = [badge(_("newsroom"), "info") if update.origin == Origin.EDITOR else badge(_("article"), "muted")]
+        if update.status != "current":
+            parts.append(badge(update.get_status_display(), "warn"))
+        return format_html_join(" ", "{}", ((part,) for part in parts))
 
     @admin.display(description=_("claims"), ordering="claim_total")
     def claim_count(self, update: Update) -> int:

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from articles.models import Claim, Story, Update
+from articles.models import Claim, Feed, Story, Update
 from articles.roles import EDITORS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,6 +32,13 @@ def _login(page, base: str) -> None:
 
 def test_editor_adds_update_in_chromium(live_server, page, artifacts_dir: Path) -> None:
     call_command("load_sample", stdout=StringIO())
+    Feed.objects.create(url="https://auentaler-bote.example/feed.xml", title="Auentaler Bote")
+    Feed.objects.create(
+        url="https://auental-tv.example/rss",
+        title="Auental TV",
+        failure_count=4,
+        last_error="HTTP 503 Service Unavailable",
+    )
     user = User.objects.create_user("erika", "erika@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))
     story = Story.objects.get(slug="hochwasser-auen")
@@ -59,10 +66,22 @@ def test_editor_adds_update_in_chromium(live_server, page, artifacts_dir: Path) 
     claim = Claim.objects.get(update=update)
     assert claim.person is not None and claim.person.name == "Katrin Vogel"
 
+    # Review: mark the claim disputed right there; the change is on the claim's own page.
+    page.select_option("#id_claims-0-verification", "disputed")
+    page.fill("#id_claims-0-verification_note", "Die Stadt nennt andere Zahlen.")
+    page.click("input[name=_continue]")
+    page.wait_for_selector("ul.messagelist")
+    claim.refresh_from_db()
+    assert claim.verification == "disputed" and claim.is_corrected
     page.goto(f"{live_server.url}/admin/articles/claim/{claim.pk}/change/")
+    assert "Die Stadt nennt andere Zahlen." in page.locator("#audit-trail").inner_text()
     page.screenshot(path=str(artifacts_dir / "editors-claim-change.png"), full_page=True)
-    page.goto(f"{live_server.url}/admin/articles/claim/")
-    page.screenshot(path=str(artifacts_dir / "editors-claim-list.png"), full_page=True)
+    for name in ("claim", "feed", "article", "person", "update"):
+        page.goto(f"{live_server.url}/admin/articles/{name}/")
+        page.screenshot(path=str(artifacts_dir / f"editors-{name}-list.png"), full_page=True)
+    article = update.story.articles.first()
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.screenshot(path=str(artifacts_dir / "editors-article-change.png"), full_page=True)
 
     page.goto(f"{live_server.url}{story.get_absolute_url()}")
     assert page.locator(f"#update-{update.pk}").inner_text().count("Notunterkunft") >= 1
