@@ -145,3 +145,46 @@ def test_ingested_update_text_is_read_only(editor_client) -> None:
     response = editor_client.get(reverse("admin:articles_update_change", args=[update.pk]))
     form = response.context["adminform"].form
     assert "text" not in form.fields and "Aus dem Artikel." in response.content.decode()
+
+
+def test_editor_updates_on_an_article_survive_new_versions_and_reanalysis(editor) -> None:
+    from articles.services.articles import article_import_text
+    from articles.services.versions import article_reanalyze
+
+    url = "https://auentaler-bote.example/live"
+    text = (
+        "date 2026-03\nLiveblog Auenstedt\n\nVon: Lena Albrecht\n\nUpdate vom 14. März, 09.00 Uhr: Der Pegel steigt.\n"
+    )
+    story = StoryFactory()
+    article = article_import_text(text=text, url=url, story=story).version.article
+    ours = [
+        update_create_by_editor(user=editor, story=story, article=article, text=TEXT, heading=f"Eigene Meldung {n}")
+        for n in (1, 2)  # two keyless updates on one article: allowed by the constraint
+    ]
+    article_import_text(text=text + "\nUpdate vom 14. März, 10.00 Uhr: Er steigt weiter.\n", url=url)
+    article_reanalyze(article=article)
+    for update in ours:
+        update.refresh_from_db()
+        assert update.status == "current" and update.origin == "editor" and update.text == TEXT
+        assert update.claims.get().status == "current"
+    assert Update.objects.filter(article=article, origin="ingested").count() >= 2
+
+
+def test_a_new_speaker_can_be_created_from_the_claim_form(editor_client) -> None:
+    response = editor_client.post(
+        reverse("admin:articles_person_add") + "?_to_field=id&_popup=1",
+        {
+            "name": "Malte Kern",
+            "role": "Feuerwehrsprecher",
+            "slug": "malte-kern",
+            "_popup": "1",
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-MIN_NUM_FORMS": "0",
+            "aliases-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 200 and "popup_response" in response.templates[0].name
+    assert (
+        AuditEntry.objects.get(content_type__model="person", action="create").changes["name"]["after"] == "Malte Kern"
+    )
