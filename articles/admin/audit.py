@@ -14,12 +14,12 @@ from articles.models import AuditEntry
 from .base import ReadOnlyAdmin
 
 
-def changes_html(changes: dict[str, Any]) -> str:
+def changes_html(rows: list[tuple[str, Any, Any]]) -> str:
     """``field: before → after`` lines."""
     return format_html_join(
         "",
         "<div><b>{}</b>: {} → {}</div>",
-        ((name, _short(value.get("before")), _short(value.get("after"))) for name, value in changes.items()),
+        ((label, _short(before), _short(after)) for label, before, after in rows),
     )
 
 
@@ -47,4 +47,4 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("what changed"))
     def what_changed(self, entry: AuditEntry) -> str:
-        return changes_html(entry.changes) or entry.note
+        return changes_html(entry.change_rows) or entry.note

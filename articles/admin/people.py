@@ -88,3 +88,14 @@ class PersonAdmin(AuditedAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/person/merge.html", context)
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(AuditedAdmin):
+    """Aliases are usually edited on their person's page; this list finds a name across all people."""
+
+    list_display = ["name", "person"]
+    search_fields = ["name", "person__name"]
+    list_select_related = ["person"]
+    autocomplete_fields = ["person"]
+    show_full_result_count = False

@@ -9,8 +9,12 @@ record exists whether a change came through the admin, a command or a script.
 
 from __future__ import annotations
 
+from contextlib import suppress
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,3 +57,16 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_name or '?'} {self.get_action_display()} {self.object_repr}"
+
+    @property
+    def change_rows(self) -> list[tuple[str, Any, Any]]:
+        """``(label, before, after)`` per changed field, labelled with the field's verbose name."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, change in (self.changes or {}).items():
+            label = name
+            if model is not None:
+                with suppress(FieldDoesNotExist):  # a reverse relation ("aliases") keeps its name
+                    label = str(getattr(model._meta.get_field(name), "verbose_name", name))
+            rows.append((label, change.get("before"), change.get("after")))
+        return rows

@@ -11,6 +11,8 @@ from articles.models import AuditEntry
 
 def audit_for_object(*, instance: models.Model) -> QuerySet[AuditEntry]:
     """Every recorded editor change to ``instance``, newest first."""
-    return AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(instance)), object_id=instance.pk
-    ).order_by("-at", "-id")
+    return (
+        AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(type(instance)), object_id=instance.pk)
+        .select_related("content_type")
+        .order_by("-at", "-id")
+    )

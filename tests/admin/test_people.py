@@ -104,3 +104,17 @@ def test_alias_changes_are_recorded_on_the_person(editor, editor_client) -> None
     entries = {tuple(sorted(e.changes)): e for e in AuditEntry.objects.filter(content_type__model="person")}
     assert entries[("role",)].changes["role"] == {"before": "", "after": "Bürgermeisterin"}
     assert entries[("aliases",)].changes["aliases"] == {"before": [], "after": ["Bürgermeisterin Vogel"]}
+
+
+def test_history_page_labels_fields_by_their_names(editor_client) -> None:
+    person = PersonFactory(name="Katrin Vogel")
+    url = reverse("admin:articles_person_change", args=[person.pk])
+    data = {
+        **{"name": "Katrin Vogel", "role": "Bürgermeisterin", "slug": person.slug},
+        **{"aliases-TOTAL_FORMS": "1", "aliases-INITIAL_FORMS": "0", "aliases-MIN_NUM_FORMS": "0"},
+        **{"aliases-MAX_NUM_FORMS": "1000", "aliases-0-name": "K. Vogel", "aliases-0-id": ""},
+    }
+    editor_client.post(url, data)
+    history = editor_client.get(reverse("admin:articles_person_history", args=[person.pk])).content.decode()
+    trail = history[history.index('id="audit-trail"') :]
+    assert "<b>role</b>" in trail and "<b>aliases</b>" in trail and "K. Vogel" in trail
