@@ -73,12 +73,13 @@ def test_correction_survives_reanalysis_and_a_new_version(editor) -> None:
     assert _claim_of("Wir brauchen jede helfende Hand am Ufer").last_seen_version == result.version
 
     # Re-analysis does rewrite claims nobody corrected: vandalise one, it comes back.
+    count = Claim.objects.filter(update__article=article).count()
     Claim.objects.filter(text="Wir brauchen jede helfende Hand am Ufer").update(speaker_name="falsch", type="reported")
     assert article_reanalyze(article=article) == 2
     assert_corrected()
     restored = _claim_of("Wir brauchen jede helfende Hand am Ufer")
     assert restored.speaker_name != "falsch" and restored.type == "direct"
-    assert Claim.objects.filter(update__article=article).count() == 2
+    assert Claim.objects.filter(update__article=article).count() == count  # matched, not duplicated
 
 
 def test_correcting_through_the_admin_records_field_level_changes(editor, editor_client) -> None:
@@ -167,7 +168,7 @@ def test_claims_can_be_corrected_inline_on_the_update(editor, editor_client) -> 
 def test_an_editor_adds_a_claim_the_engine_missed(editor, editor_client) -> None:
     text = "Der Landrat kündigte an, die Schulen blieben am Montag geschlossen."
     update = update_create_by_editor(user=editor, story=StoryFactory(), text=text)
-    assert not update.claims.exists()
+    engine_found = set(update.claims.values_list("pk", flat=True))  # whatever the engine makes of it
     person = PersonFactory(name="Landrat Udo Seibel")
     start = text.index("die Schulen")
     response = editor_client.post(
@@ -183,7 +184,7 @@ def test_an_editor_adds_a_claim_the_engine_missed(editor, editor_client) -> None
         },
     )
     assert response.status_code == 302
-    claim = update.claims.get()
+    claim = update.claims.exclude(pk__in=engine_found).get()
     assert claim.text == "die Schulen blieben am Montag geschlossen" and claim.is_corrected and claim.person == person
     assert AuditEntry.objects.filter(content_type__model="claim", object_id=claim.pk, action="create").exists()
 
