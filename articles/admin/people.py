@@ -10,6 +10,8 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Claim, Person, PersonAlias
@@ -58,8 +60,13 @@ class PersonAdmin(AuditedAdmin):
         return ", ".join(alias.name for alias in person.aliases.all())
 
     @admin.display(description=_("claims"), ordering="claim_total")
-    def claim_count(self, person: Person) -> int:
-        return int(person.claim_total)  # type: ignore[attr-defined]
+    def claim_count(self, person: Person) -> str:
+        """The number of claims, linking to the claim list filtered to this person."""
+        count = int(person.claim_total)  # type: ignore[attr-defined]
+        if not count:
+            return "0"
+        url = f"{reverse('admin:articles_claim_changelist')}?person__id__exact={person.pk}"
+        return format_html('<a href="{}">{}</a>', url, count)
 
     @admin.action(description=_("Merge selected people…"), permissions=["change"])
     def merge(self, request: HttpRequest, queryset: QuerySet[Person]) -> HttpResponse | None:

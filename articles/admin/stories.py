@@ -10,12 +10,13 @@ from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Outlet, Story, Update
 
-from .base import AuditedAdmin
+from .base import AuditedAdmin, compact_time
 
 
 def count_of(model: Any, field: str) -> Coalesce:
@@ -46,7 +47,7 @@ class StoryForm(forms.ModelForm):  # type: ignore[type-arg]
 @admin.register(Story)
 class StoryAdmin(AuditedAdmin):
     form = StoryForm
-    list_display = ["title", "is_active", "article_count", "update_count", "time_zone", "updated_at", "timeline"]
+    list_display = ["title", "is_active", "article_count", "update_count", "changed", "links"]
     list_filter = ["is_active"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -69,9 +70,16 @@ class StoryAdmin(AuditedAdmin):
     def update_count(self, story: Story) -> int:
         return int(story.update_total)  # type: ignore[attr-defined]
 
-    @admin.display(description=_("timeline"))
-    def timeline(self, story: Story) -> str:
-        return format_html('<a href="{}">{}</a>', story.get_absolute_url(), _("view"))
+    @admin.display(description=_("changed"), ordering="updated_at")
+    def changed(self, story: Story) -> str:
+        return compact_time(story.updated_at)
+
+    @admin.display(description=_("go to"))
+    def links(self, story: Story) -> str:
+        add = f"{reverse('admin:articles_update_add')}?story={story.pk}"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>', story.get_absolute_url(), _("timeline"), add, _("add update")
+        )
 
 
 @admin.register(Outlet)

@@ -118,3 +118,13 @@ def test_history_page_labels_fields_by_their_names(editor_client) -> None:
     history = editor_client.get(reverse("admin:articles_person_history", args=[person.pk])).content.decode()
     trail = history[history.index('id="audit-trail"') :]
     assert "<b>role</b>" in trail and "<b>aliases</b>" in trail and "K. Vogel" in trail
+
+
+def test_claim_count_links_to_the_persons_claims(editor_client, two_peskows) -> None:
+    _, dupe = two_peskows
+    html = editor_client.get(LIST).content.decode()
+    link = f"{reverse('admin:articles_claim_changelist')}?person__id__exact={dupe.pk}"
+    assert f'href="{link}"' in html
+    claims = editor_client.get(link)
+    assert claims.status_code == 200 and {c.person_id for c in claims.context["cl"].result_list} == {dupe.pk}
+    assert len(claims.context["cl"].result_list) == 2

@@ -78,7 +78,7 @@ def test_editor_adds_update_in_chromium(live_server, page, artifacts_dir: Path) 
     page.screenshot(path=str(artifacts_dir / "editors-claim-change.png"), full_page=True)
     page.goto(f"{live_server.url}/admin/articles/claim/{claim.pk}/history/")
     page.screenshot(path=str(artifacts_dir / "editors-claim-history.png"), full_page=True)
-    for name in ("claim", "feed", "article", "person", "update"):
+    for name in ("claim", "feed", "article", "person", "update", "story"):
         page.goto(f"{live_server.url}/admin/articles/{name}/")
         page.screenshot(path=str(artifacts_dir / f"editors-{name}-list.png"), full_page=True)
     article = update.story.articles.first()
