@@ -39,7 +39,7 @@ class EditorUpdateForm(forms.ModelForm):  # type: ignore[type-arg]
         help_texts = {
             "story": _("The timeline this update appears on."),
             "article": _("Optional: the article this update belongs to."),
-            "label": _("Shown as the update's title on the timeline, e.g. “Update 15.05 Uhr: Notunterkunft öffnet”."),
+            "label": _("Shown as the update's title on the timeline, e.g. “Zweite Notunterkunft öffnet”."),
             "text": _("Claims (quotes, reported speech) are extracted from this text when you save."),
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 10, "cols": 90})}
