@@ -1,5 +1,6 @@
 """Storyline's data model, one module per area."""
 
+from .audit import AuditEntry
 from .content import Article, Claim, Update, Version
 from .feeds import Feed, FeedEntry, FetchAttempt
 from .people import Person, PersonAlias
@@ -7,6 +8,7 @@ from .stories import Outlet, Story
 
 __all__ = [
     "Article",
+    "AuditEntry",
     "Claim",
     "Feed",
     "FeedEntry",

@@ -141,8 +141,11 @@ class Update(models.Model):
         verbose_name_plural = _("updates")
         indexes = [models.Index(fields=["story", "-sort_time"], name="update_story_time")]
         constraints = [
+            # Keyed (ingested) updates are unique per article; an editor's update has no key.
             models.UniqueConstraint(
-                fields=["article", "key"], condition=Q(article__isnull=False), name="unique_update_key_per_article"
+                fields=["article", "key"],
+                condition=Q(article__isnull=False) & ~Q(key=""),
+                name="unique_update_key_per_article",
             ),
             models.CheckConstraint(
                 condition=Q(story__isnull=False) | Q(article__isnull=False), name="update_has_story_or_article"
