@@ -88,7 +88,11 @@ else:
 CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "celery")))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
+    # Unacknowledged tasks of a worker killed outright are redelivered after this many seconds;
+    # keep it above CELERY_TASK_TIME_LIMIT.
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -123,12 +127,23 @@ STORYLINE_FETCH_MAX_BYTES = env.int("STORYLINE_FETCH_MAX_BYTES", default=10 * 10
 STORYLINE_FETCH_CONNECT_TIMEOUT = env.float("STORYLINE_FETCH_CONNECT_TIMEOUT", default=5.0)
 STORYLINE_FETCH_READ_TIMEOUT = env.float("STORYLINE_FETCH_READ_TIMEOUT", default=15.0)
 STORYLINE_FETCH_MAX_REDIRECTS = env.int("STORYLINE_FETCH_MAX_REDIRECTS", default=5)
+# Wall-clock limit for one fetch (all redirect hops and the body), against servers that trickle.
+STORYLINE_FETCH_TOTAL_TIMEOUT = env.float("STORYLINE_FETCH_TOTAL_TIMEOUT", default=30.0)
 STORYLINE_FEED_DEFAULT_INTERVAL = env.int("STORYLINE_FEED_DEFAULT_INTERVAL", default=600)
 STORYLINE_FEED_MAX_INTERVAL = env.int("STORYLINE_FEED_MAX_INTERVAL", default=6 * 3600)
 STORYLINE_HOST_MIN_GAP = env.float("STORYLINE_HOST_MIN_GAP", default=1.0)
 STORYLINE_HOST_MAX_CONCURRENCY = env.int("STORYLINE_HOST_MAX_CONCURRENCY", default=2)
-# Re-check schedule for live articles: (changed within seconds, re-check every seconds).
-STORYLINE_RECHECK_STEPS = [(3600, 120), (6 * 3600, 900), (24 * 3600, 3600), (7 * 24 * 3600, 6 * 3600)]
+# How long a fetch waits for a free per-host slot before giving up (retried later as "busy").
+STORYLINE_HOST_WAIT_MAX = env.float("STORYLINE_HOST_WAIT_MAX", default=60.0)
+# Re-check schedule for live articles: (changed within seconds, re-check every seconds), shortest first.
+# From the environment as "3600:120,21600:900,86400:3600,604800:21600".
+STORYLINE_RECHECK_STEPS = [
+    (int(within), int(every))
+    for within, every in (
+        step.split(":", 1)
+        for step in env.list("STORYLINE_RECHECK_STEPS", default=["3600:120", "21600:900", "86400:3600", "604800:21600"])
+    )
+]
 STORYLINE_RECHECK_STOP_AFTER = env.int("STORYLINE_RECHECK_STOP_AFTER", default=7 * 24 * 3600)
 STORYLINE_DEFAULT_TIME_ZONE = env.str("STORYLINE_DEFAULT_TIME_ZONE", default="Europe/Berlin")
 
