@@ -90,8 +90,11 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Unacknowledged tasks of a worker killed outright are redelivered after this many seconds;
     # keep it above CELERY_TASK_TIME_LIMIT.
+    # The sweep that restores them runs every interval x throttle seconds (kombu's defaults: 10 x 10).
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+        "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
     }
 else:
     CELERY_BROKER_URL = "filesystem://"
@@ -102,6 +105,8 @@ else:
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# One queue name per deployment (tests and the bench use their own, so stale messages never mix in).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -83,12 +83,17 @@ def article_fetch(*, article_id: int, force: bool = False) -> FetchOutcome:
             return FetchOutcome(
                 error.attempt.outcome if error.attempt else "network_error", article.pk, False, error.retryable
             )
-        return _article_fetched(article, result, now, has_versions=has_versions, force=force)
+        return article_store_fetched(article=article, result=result, now=now, has_versions=has_versions, force=force)
 
 
-def _article_fetched(
-    article: Article, result: FetchResult, now: datetime, *, has_versions: bool, force: bool
+def article_store_fetched(
+    *, article: Article, result: FetchResult, now: datetime, has_versions: bool, force: bool = False
 ) -> FetchOutcome:
+    """Everything after the network: 304 / body hash short-cuts, canonical URL, extraction, version, schedule.
+
+    The caller holds the article's row lock (``article_fetch`` does; the bench
+    calls this directly to time processing without the network).
+    """
     digest = body_hash(result.body) if not result.not_modified else article.last_body_hash
     if result.not_modified or (digest == article.last_body_hash and has_versions and not force):
         outcome = "not_modified" if result.not_modified else "unchanged"
