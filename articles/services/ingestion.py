@@ -13,16 +13,17 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from articles.core.schedule import backoff_delay, cache_max_age, recheck_delay, retry_after
 from articles.core.urls import find_canonical, normalize_url
 from articles.fetching import FetchError, FetchResult, fetch
-from articles.models import Article, Feed, FeedEntry, FetchAttempt, Story
+from articles.models import Article, Feed, FeedEntry, FetchAttempt, Story, Version
 
 from .articles import article_get_or_create
 from .fetchlog import fetch_attempt_record, fetch_observer
@@ -62,11 +63,11 @@ def article_fetch(*, article_id: int, force: bool = False) -> FetchOutcome:
     unchanged re-check cheap; ``force`` skips both (used by tests and ``ingest``).
     """
     with transaction.atomic():
-        article = Article.objects.select_for_update(skip_locked=True).filter(pk=article_id).first()
+        article = _locked_article(article_id)
         if article is None:
             return FetchOutcome("skipped", article_id)
         now = timezone.now()
-        has_versions = article.versions.exists()
+        has_versions = bool(article.has_versions)
         conditional = has_versions and not force
         try:
             result = fetch(
@@ -74,7 +75,7 @@ def article_fetch(*, article_id: int, force: bool = False) -> FetchOutcome:
                 purpose="page",
                 etag=article.etag if conditional else "",
                 last_modified=article.last_modified if conditional else "",
-                respect_robots=_respects_robots(article),
+                respect_robots=not (article.own_site and not article.other_site),
                 observer=fetch_observer(article=article),
             )
         except FetchError as error:
@@ -103,9 +104,11 @@ def article_store_fetched(
     if not has_versions:
         article = _adopt_canonical(article, result)
     try:
-        with transaction.atomic():
-            document = analyze_content(html=result.text, published=article.published_at)
-            stored = version_store(article=article, document=document, raw_html=result.text, fetched_at=now)
+        # version_store writes inside its own savepoint: a failure leaves nothing half-written.
+        document = analyze_content(html=result.text, published=article.published_at)
+        stored = version_store(
+            article=article, document=document, raw_html=result.text, fetched_at=now, save_article=False
+        )
     except Exception as error:  # bad input must never crash the worker: record it, retry on schedule
         logger.exception("analysis failed for article %s (%s)", article.pk, article.url)
         fetch_attempt_record(attempt=result.attempt, article=article, outcome="invalid", error=f"analysis: {error!r}")
@@ -117,10 +120,24 @@ def article_store_fetched(
     return FetchOutcome("ok" if created else "unchanged", article.pk, version_created=created)
 
 
-def _respects_robots(article: Article) -> bool:
-    """robots.txt is obeyed unless every feed that brought the article says it is the newsroom's own site."""
-    switches = set(Feed.objects.filter(entries__article=article).values_list("respect_robots", flat=True))
-    return switches != {False}
+def _locked_article(article_id: int) -> Any:
+    """The article, row-locked (SKIP LOCKED: None if another worker has it), with what the fetch needs to know.
+
+    One query: whether it has versions, and whether the feeds that brought it
+    include the newsroom's own sites (robots.txt off) and any other site. robots.txt
+    is obeyed unless every such feed is the newsroom's own.
+    """
+    entries = FeedEntry.objects.filter(article=OuterRef("pk"))
+    return (
+        Article.objects.select_for_update(skip_locked=True, of=("self",))
+        .annotate(
+            has_versions=Exists(Version.objects.filter(article=OuterRef("pk"))),
+            own_site=Exists(entries.filter(feed__respect_robots=False)),
+            other_site=Exists(entries.filter(feed__respect_robots=True)),
+        )
+        .filter(pk=article_id)
+        .first()
+    )
 
 
 def _adopt_canonical(article: Article, result: FetchResult) -> Article:
@@ -164,6 +181,9 @@ def _article_checked(article: Article, now: datetime, result: FetchResult, diges
     _schedule(article, now, delay)
     article.save(
         update_fields=[
+            "title",
+            "language",
+            "published_at",
             "last_fetched_at",
             "last_changed_at",
             "failure_count",

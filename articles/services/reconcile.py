@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db.models import F
 from django.utils import timezone
 
 from articles import core
@@ -40,6 +41,8 @@ class _Plan:
     create: list[Any] = field(default_factory=list)
     change: list[Any] = field(default_factory=list)
     touch: list[int] = field(default_factory=list)
+    # Rows that only moved (a new update on top shifts all below it): id lists by position delta.
+    moved: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _section_text(document: core.Document, index: int) -> tuple[str, int]:
@@ -104,8 +107,12 @@ def _plan_update(
     elif row.status == Lifecycle.REMOVED:
         row.status = Lifecycle.CURRENT if row.revision == 1 else Lifecycle.REWRITTEN
         changed.append("status")
-    if not changed and row.sort_time == (section.timestamp or row.sort_time):
-        plan.touch.append(row.pk)
+    if row.sort_time == (section.timestamp or row.sort_time) and changed in ([], ["position"]):
+        if changed:
+            plan.moved[index - row.position].append(row.pk)
+            row.position = index
+        else:
+            plan.touch.append(row.pk)
         return row
     for name, value in wanted.items():
         setattr(row, name, value)
@@ -124,6 +131,8 @@ def _write_updates(plan: _Plan, version: Version, now: datetime) -> None:
     fields = [*UPDATE_FIELDS, "last_seen_version", "rewritten_in_version", "status", "revision", "edited_at"]
     Update.objects.bulk_update(plan.change, fields)
     Update.objects.filter(pk__in=plan.touch).update(last_seen_version=version)
+    for delta, ids in plan.moved.items():  # one UPDATE per shift, not a CASE per row
+        Update.objects.filter(pk__in=ids).update(position=F("position") + delta, last_seen_version=version)
 
 
 def _claims_by_update(document: core.Document, keys: list[str], seen: dict[str, Update]) -> dict[str, list[core.Claim]]:
@@ -160,24 +169,25 @@ def _reconcile_claims(
     known_ids = [u.pk for u in seen.values() if u.pk is not None]
     for row in Claim.objects.filter(update_id__in=known_ids):
         rows[row.update_id][row.key] = row
-    plan, pending, vanished = _Plan(), [], []
+    plan, vanished = _Plan(), []
+    pending: list[tuple[Claim, dict[str, Any]]] = []
     for key, update in seen.items():
         existing = rows.get(update.pk, {})
         new_here: list[str] = []
         for claim in wanted.get(key, []):
             values = _claim_values(claim, offsets[key])
             ckey = claim_key(claim.text)
-            row = existing.get(ckey)
-            if row is None:
+            found = existing.get(ckey)
+            if found is None:
                 row = Claim(update=update, story_id=update.story_id, key=ckey, first_seen_version=version)
                 plan.create.append(row)
                 new_here.append(claim.text)
                 pending.append((row, values))
-            elif row.is_corrected or _same(row, values):
-                plan.touch.append(row.pk)
+            elif found.is_corrected or _same(found, values):
+                plan.touch.append(found.pk)
             else:
-                plan.change.append(row)
-                pending.append((row, values))
+                plan.change.append(found)
+                pending.append((found, values))
         vanished += _vanished(existing, {claim_key(c.text) for c in wanted.get(key, [])}, new_here)
     people = people_for_names(
         names=[values["speaker_name"] for _, values in pending if values["speaker_name"]],

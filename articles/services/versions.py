@@ -50,8 +50,14 @@ def version_store(
     document: core.Document,
     raw_html: str = "",
     fetched_at: datetime | None = None,
+    save_article: bool = True,
 ) -> VersionResult:
-    """Store ``document`` as a new Version of ``article`` unless its content is already stored."""
+    """Store ``document`` as a new Version of ``article`` unless its content is already stored.
+
+    The article's headline, language, published and last fetched/changed times
+    are updated in memory, and saved unless ``save_article`` is False (a caller
+    that saves the article itself right after saves a query).
+    """
     digest = content_hash(title=document.title, text=document.text)
     existing = Version.objects.filter(article=article, content_hash=digest).first()
     if existing is not None:
@@ -61,10 +67,13 @@ def version_store(
         with transaction.atomic():
             version = _create_version(article, document, digest, raw_html, fetched_at)
             reconcile_document(article=article, version=version, document=document)
-            _touch_article(article, document, fetched_at)
+            _touch_article(article, document, fetched_at, save=save_article)
     except IntegrityError:
-        # A concurrent worker stored the same content first: that is "unchanged".
-        return VersionResult("unchanged", Version.objects.get(article=article, content_hash=digest))
+        # A concurrent worker stored the same content first: that is "unchanged". Anything else is a bug.
+        stored = Version.objects.filter(article=article, content_hash=digest).first()
+        if stored is None:
+            raise
+        return VersionResult("unchanged", stored)
     return VersionResult("created", version)
 
 
@@ -88,13 +97,14 @@ def _create_version(
     return version
 
 
-def _touch_article(article: Article, document: core.Document, fetched_at: datetime) -> None:
+def _touch_article(article: Article, document: core.Document, fetched_at: datetime, *, save: bool) -> None:
     article.title = (document.title or article.title)[:500]
     article.language = document.language or article.language
     article.published_at = article.published_at or document.published
     article.last_fetched_at = fetched_at
     article.last_changed_at = fetched_at
-    article.save(update_fields=["title", "language", "published_at", "last_fetched_at", "last_changed_at"])
+    if save:
+        article.save(update_fields=["title", "language", "published_at", "last_fetched_at", "last_changed_at"])
 
 
 def article_reanalyze(*, article: Article) -> int:
