@@ -151,7 +151,7 @@ def _articles_for(feed: Feed, items: Sequence[FeedItem]) -> dict[str, Article]:
                     story=feed.story,
                     outlet=feed.outlet or outlets.get((urlsplit(item.link).hostname or "").removeprefix("www.")),
                     title=item.title,
-                    published_at=item.published,
+                    published_at=item.published or item.updated,
                 )
                 for item in {item.link: item for item in missing}.values()
             ],

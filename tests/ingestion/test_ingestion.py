@@ -248,3 +248,31 @@ def test_network_error_is_retryable(net: HTTPServer, settings) -> None:
     assert result.retryable and result.outcome == "network_error"
     article.refresh_from_db()
     assert article.failure_count == 1 and article.is_tracking
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Kreisanzeiger</title><id>tag:k.example,2026:feed</id>
+<updated>{updated}</updated>
+<entry><title>Liveticker Hochwasser</title><id>tag:k.example,2026:1</id>
+<link rel="alternate" type="text/html" href="/news/ticker?utm_source=atom"/>
+<published>2026-03-14T06:40:00+01:00</published><updated>{updated}</updated></entry></feed>"""
+
+
+def test_atom_entry_updated_brings_its_article_forward(net: HTTPServer, robots_ok) -> None:
+    net.expect_request("/atom.xml").respond_with_data(
+        ATOM.format(updated="2026-03-14T07:00:00+01:00"), content_type="application/atom+xml"
+    )
+    feed, _ = feed_add(url=net.url_for("/atom.xml"))
+    assert feed_poll(feed_id=feed.pk).entries_created == 1
+    entry = FeedEntry.objects.get()
+    assert entry.link == net.url_for("/news/ticker") and entry.article.url == entry.link
+    assert entry.published_at.isoformat() == "2026-03-14T05:40:00+00:00"
+    Article.objects.update(next_check_at=timezone.now() + timedelta(hours=1))
+    net.clear()
+    net.expect_request("/atom.xml").respond_with_data(
+        ATOM.format(updated="2026-03-14T09:30:00+01:00"), content_type="application/atom+xml"
+    )
+    assert feed_poll(feed_id=feed.pk).entries_created == 0
+    entry.refresh_from_db()
+    assert entry.updated_at.isoformat() == "2026-03-14T08:30:00+00:00"
+    assert entry.article_id in articles_claim_due()  # due again at once
