@@ -19,6 +19,9 @@ from articles.models import Article, Feed, FeedEntry, Outlet, Story
 
 from .fetchlog import fetch_attempt_record, fetch_observer
 
+# How long an enqueued poll or fetch keeps its feed or article from being enqueued again.
+ENQUEUE_LEASE = timedelta(minutes=5)
+
 
 @dataclass(frozen=True)
 class PollResult:
@@ -152,6 +155,8 @@ def _articles_for(feed: Feed, items: Sequence[FeedItem]) -> dict[str, Article]:
                     outlet=feed.outlet or outlets.get((urlsplit(item.link).hostname or "").removeprefix("www.")),
                     title=item.title,
                     published_at=item.published or item.updated,
+                    # Fetched right after this poll; due for the re-check beat only if that task is lost.
+                    next_check_at=timezone.now() + ENQUEUE_LEASE,
                 )
                 for item in {item.link: item for item in missing}.values()
             ],

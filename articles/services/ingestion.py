@@ -26,11 +26,11 @@ from articles.fetching import FetchError, FetchResult, fetch
 from articles.models import Article, Feed, FeedEntry, FetchAttempt, Story, Version
 
 from .articles import article_get_or_create
+from .feeds import ENQUEUE_LEASE
 from .fetchlog import fetch_attempt_record, fetch_observer
 from .versions import analyze_content, version_store
 
 logger = logging.getLogger(__name__)
-ENQUEUE_LEASE = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,13 @@ def body_hash(body: bytes) -> str:
 
 
 def article_ingest(*, url: str, story: Story | None = None) -> Article:
-    """The article at ``url`` (normalised), tracked and due now. Raises InvalidURL for non-http(s) URLs."""
+    """The article at ``url`` (normalised), tracked. Raises InvalidURL for non-http(s) URLs.
+
+    The caller fetches it now (or enqueues that); it only becomes due for the
+    re-check beat after the enqueue lease, should that fetch be lost.
+    """
     article, _ = article_get_or_create(url=normalize_url(url), story=story)
-    Article.objects.filter(pk=article.pk).update(is_tracking=True, next_check_at=timezone.now())
+    Article.objects.filter(pk=article.pk).update(is_tracking=True, next_check_at=timezone.now() + ENQUEUE_LEASE)
     article.refresh_from_db()
     return article
 
