@@ -11,7 +11,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -38,7 +40,13 @@ def content_hash(*, title: str | None, text: str) -> str:
 def analyze_content(
     *, text: str | None = None, html: str | None = None, published: datetime | None = None, lang: str | None = None
 ) -> core.Document:
-    """Run the analysis engine on plain text or HTML."""
+    """Run the analysis engine on plain text or HTML.
+
+    ``published`` is handed over in the newsroom's time zone: a date read back
+    from the database is UTC, and the engine reads day and month from it.
+    """
+    if published is not None and published.tzinfo is not None:
+        published = published.astimezone(ZoneInfo(settings.STORYLINE_DEFAULT_TIME_ZONE))
     if html is not None:
         return core.analyze_html(html, published=published, lang=lang)
     return core.analyze_text(text or "", published=published, lang=lang)
@@ -110,12 +118,33 @@ def _touch_article(article: Article, document: core.Document, fetched_at: dateti
 def article_reanalyze(*, article: Article) -> int:
     """Re-run the engine on the stored versions of ``article`` (oldest first), without refetching.
 
-    Returns the number of versions re-analysed. Editor corrections survive (see reconcile).
+    Each version is analysed from its raw HTML (or its text) with the same
+    publication date ingestion used, so update identities stay put; its stored
+    text, headline and content hash follow the engine (a hash another version
+    already has is kept as it was). Returns the number of versions re-analysed.
+    Editor corrections survive (see reconcile).
     """
     versions = list(Version.objects.filter(article=article).order_by("number"))
     for version in versions:
         html = version.raw_html
-        document = analyze_content(html=html) if html else analyze_content(text=version.text)
+        published = version.published_at or article.published_at
+        if html:
+            document = analyze_content(html=html, published=published)
+        else:
+            document = analyze_content(text=version.text, published=published)
         with transaction.atomic():
             reconcile_document(article=article, version=version, document=document)
+            _refresh_version(version, document)
     return len(versions)
+
+
+def _refresh_version(version: Version, document: core.Document) -> None:
+    title = (document.title or "")[:500]
+    if (version.text, version.title, version.engine_version) == (document.text, title, ENGINE_VERSION):
+        return
+    version.text, version.title, version.engine_version = document.text, title, ENGINE_VERSION
+    digest = content_hash(title=document.title, text=document.text)
+    taken = Version.objects.filter(article_id=version.article_id, content_hash=digest).exclude(pk=version.pk).exists()
+    if not taken:
+        version.content_hash = digest
+    version.save(update_fields=["text", "title", "engine_version", "content_hash"])

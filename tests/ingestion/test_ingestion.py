@@ -12,6 +12,7 @@ from articles.models import Article, Claim, Feed, FeedEntry, FetchAttempt, Updat
 from articles.services import ingestion
 from articles.services.feeds import feed_add, feed_poll
 from articles.services.ingestion import article_fetch, articles_claim_due
+from articles.services.versions import article_reanalyze
 from tests.factories import StoryFactory
 from tests.ingestion.pages import LivePage, flood_page
 from tests.ingestion.site import FakeSite
@@ -139,6 +140,12 @@ def test_changed_page_new_version_new_update_first_and_last_seen(site: FakeSite)
     assert new_claim.first_seen_version == v2
     article.refresh_from_db()
     assert article.last_changed_at == v2.fetched_at
+    # Re-analysis from the stored HTML keeps every identity: nothing new, nothing removed.
+    before = list(Update.objects.order_by("pk").values_list("pk", "key", "status", "last_seen_version"))
+    claims = list(Claim.objects.order_by("pk").values_list("pk", "status"))
+    assert article_reanalyze(article=article) == 2
+    assert list(Update.objects.order_by("pk").values_list("pk", "key", "status", "last_seen_version")) == before
+    assert list(Claim.objects.order_by("pk").values_list("pk", "status")) == claims
 
 
 def test_recheck_schedule_follows_activity(site: FakeSite, settings) -> None:
