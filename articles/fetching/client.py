@@ -135,19 +135,20 @@ def _read_body(response: httpx.Response, purpose: Purpose, url: str, deadline: f
     return reader.body(), reader.wire_bytes
 
 
-def _request(url: str, purpose: Purpose, headers: dict[str, str], deadline: float, attempt: Attempt) -> httpx.Response:
-    """One GET (no redirects followed), its body read into ``response._content`` when it is a 2xx."""
+def _request(
+    url: str, purpose: Purpose, headers: dict[str, str], deadline: float, attempt: Attempt
+) -> tuple[httpx.Response, bytes]:
+    """One GET (no redirects followed): the response, and its decoded body when it is a 2xx (else b"")."""
     host = urlsplit(url).hostname or ""
     try:
         with host_slot(host), _http().stream("GET", url, headers=headers, timeout=_timeout()) as response:
             attempt.status = response.status_code
             if response.status_code >= 300:  # redirects, 304 and errors: the body is not needed
-                return response
+                return response, b""
             _check_type(purpose, response.headers, url)
             body, wire = _read_body(response, purpose, url, deadline)
             attempt.bytes_received += wire
-            response._content = body
-            return response
+            return response, body
     except httpx.TimeoutException as error:
         raise FetchError("timeout", f"{type(error).__name__}: {error}", url=url) from error
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
@@ -173,7 +174,7 @@ def _robots_getter(observer: Observer | None) -> Callable[[str], str]:
 
 def _follow(
     url: str, purpose: Purpose, headers: dict[str, str], robots: bool, observer: Observer | None, attempt: Attempt
-) -> tuple[str, httpx.Response]:
+) -> tuple[str, httpx.Response, bytes]:
     allow_private = bool(settings.STORYLINE_ALLOW_PRIVATE_FETCH)
     max_redirects = int(settings.STORYLINE_FETCH_MAX_REDIRECTS)
     deadline = time.monotonic() + float(getattr(settings, "STORYLINE_FETCH_TOTAL_TIMEOUT", 60))
@@ -182,9 +183,9 @@ def _follow(
         check_url(current, allow_private=allow_private)
         if robots:
             check_robots(current, get_text=_robots_getter(observer))
-        response = _request(current, purpose, headers, deadline, attempt)
+        response, body = _request(current, purpose, headers, deadline, attempt)
         if response.status_code not in REDIRECTS:
-            return current, response
+            return current, response, body
         location = response.headers.get("location", "").strip()
         if not location:
             raise FetchError("http", "redirect without Location", url=current, status=response.status_code)
@@ -196,13 +197,12 @@ def _follow(
     raise FetchError("redirects", f"more than {max_redirects} redirects", url=current)
 
 
-def _result(url: str, purpose: Purpose, response: httpx.Response, attempt: Attempt) -> FetchResult:
+def _result(url: str, purpose: Purpose, response: httpx.Response, body: bytes, attempt: Attempt) -> FetchResult:
     headers = {key.lower(): value for key, value in response.headers.items()}
     if response.status_code == 304:
         return FetchResult(url, 304, headers, b"", "", "", attempt)
     if not 200 <= response.status_code < 300:
         raise FetchError("http", f"HTTP {response.status_code}", url=url, status=response.status_code, headers=headers)
-    body = response.content
     if purpose == "page" and not headers.get("content-type") and not _looks_like_html(body):
         raise FetchError("content_type", "no content type, and the body is not HTML", url=url, status=200)
     text, charset = "", ""
@@ -238,8 +238,8 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        final_url, response = _follow(url, purpose, headers, respect_robots, observer, attempt)
-        result = _result(final_url, purpose, response, attempt)
+        final_url, response, body = _follow(url, purpose, headers, respect_robots, observer, attempt)
+        result = _result(final_url, purpose, response, body, attempt)
     except FetchError as error:
         attempt.outcome = OUTCOME_FOR_KIND[error.kind]
         attempt.error = str(error)[:2000]
