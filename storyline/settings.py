@@ -96,7 +96,14 @@ else:
 CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "celery")))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
+    # Unacknowledged tasks of a worker killed outright are redelivered after this many seconds;
+    # keep it above CELERY_TASK_TIME_LIMIT.
+    # The sweep that restores them runs every interval x throttle seconds (kombu's defaults: 10 x 10).
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+        "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -109,6 +116,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Processes per worker container; unset means one per CPU. Scale out with more containers.
 CELERY_WORKER_CONCURRENCY = env.int("CELERY_WORKER_CONCURRENCY", default=0) or None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# One queue name per deployment (tests and the bench use their own, so stale messages never mix in).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -134,12 +143,23 @@ STORYLINE_FETCH_MAX_BYTES = env.int("STORYLINE_FETCH_MAX_BYTES", default=10 * 10
 STORYLINE_FETCH_CONNECT_TIMEOUT = env.float("STORYLINE_FETCH_CONNECT_TIMEOUT", default=5.0)
 STORYLINE_FETCH_READ_TIMEOUT = env.float("STORYLINE_FETCH_READ_TIMEOUT", default=15.0)
 STORYLINE_FETCH_MAX_REDIRECTS = env.int("STORYLINE_FETCH_MAX_REDIRECTS", default=5)
+# Wall-clock limit for one fetch (all redirect hops and the body), against servers that trickle.
+STORYLINE_FETCH_TOTAL_TIMEOUT = env.float("STORYLINE_FETCH_TOTAL_TIMEOUT", default=30.0)
 STORYLINE_FEED_DEFAULT_INTERVAL = env.int("STORYLINE_FEED_DEFAULT_INTERVAL", default=600)
 STORYLINE_FEED_MAX_INTERVAL = env.int("STORYLINE_FEED_MAX_INTERVAL", default=6 * 3600)
 STORYLINE_HOST_MIN_GAP = env.float("STORYLINE_HOST_MIN_GAP", default=1.0)
 STORYLINE_HOST_MAX_CONCURRENCY = env.int("STORYLINE_HOST_MAX_CONCURRENCY", default=2)
-# Re-check schedule for live articles: (changed within seconds, re-check every seconds).
-STORYLINE_RECHECK_STEPS = [(3600, 120), (6 * 3600, 900), (24 * 3600, 3600), (7 * 24 * 3600, 6 * 3600)]
+# How long a fetch waits for a free per-host slot before giving up (retried later as "busy").
+STORYLINE_HOST_WAIT_MAX = env.float("STORYLINE_HOST_WAIT_MAX", default=60.0)
+# Re-check schedule for live articles: (changed within seconds, re-check every seconds), shortest first.
+# From the environment as "3600:120,21600:900,86400:3600,604800:21600".
+STORYLINE_RECHECK_STEPS = [
+    (int(within), int(every))
+    for within, every in (
+        step.split(":", 1)
+        for step in env.list("STORYLINE_RECHECK_STEPS", default=["3600:120", "21600:900", "86400:3600", "604800:21600"])
+    )
+]
 STORYLINE_RECHECK_STOP_AFTER = env.int("STORYLINE_RECHECK_STOP_AFTER", default=7 * 24 * 3600)
 STORYLINE_DEFAULT_TIME_ZONE = env.str("STORYLINE_DEFAULT_TIME_ZONE", default="Europe/Berlin")
 

@@ -11,7 +11,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -38,7 +40,13 @@ def content_hash(*, title: str | None, text: str) -> str:
 def analyze_content(
     *, text: str | None = None, html: str | None = None, published: datetime | None = None, lang: str | None = None
 ) -> core.Document:
-    """Run the analysis engine on plain text or HTML."""
+    """Run the analysis engine on plain text or HTML.
+
+    ``published`` is handed over in the newsroom's time zone: a date read back
+    from the database is UTC, and the engine reads day and month from it.
+    """
+    if published is not None and published.tzinfo is not None:
+        published = published.astimezone(ZoneInfo(settings.STORYLINE_DEFAULT_TIME_ZONE))
     if html is not None:
         return core.analyze_html(html, published=published, lang=lang)
     return core.analyze_text(text or "", published=published, lang=lang)
@@ -50,8 +58,14 @@ def version_store(
     document: core.Document,
     raw_html: str = "",
     fetched_at: datetime | None = None,
+    save_article: bool = True,
 ) -> VersionResult:
-    """Store ``document`` as a new Version of ``article`` unless its content is already stored."""
+    """Store ``document`` as a new Version of ``article`` unless its content is already stored.
+
+    The article's headline, language, published and last fetched/changed times
+    are updated in memory, and saved unless ``save_article`` is False (a caller
+    that saves the article itself right after saves a query).
+    """
     digest = content_hash(title=document.title, text=document.text)
     existing = Version.objects.filter(article=article, content_hash=digest).first()
     if existing is not None:
@@ -61,10 +75,13 @@ def version_store(
         with transaction.atomic():
             version = _create_version(article, document, digest, raw_html, fetched_at)
             reconcile_document(article=article, version=version, document=document)
-            _touch_article(article, document, fetched_at)
+            _touch_article(article, document, fetched_at, save=save_article)
     except IntegrityError:
-        # A concurrent worker stored the same content first: that is "unchanged".
-        return VersionResult("unchanged", Version.objects.get(article=article, content_hash=digest))
+        # A concurrent worker stored the same content first: that is "unchanged". Anything else is a bug.
+        stored = Version.objects.filter(article=article, content_hash=digest).first()
+        if stored is None:
+            raise
+        return VersionResult("unchanged", stored)
     return VersionResult("created", version)
 
 
@@ -88,24 +105,46 @@ def _create_version(
     return version
 
 
-def _touch_article(article: Article, document: core.Document, fetched_at: datetime) -> None:
+def _touch_article(article: Article, document: core.Document, fetched_at: datetime, *, save: bool) -> None:
     article.title = (document.title or article.title)[:500]
     article.language = document.language or article.language
     article.published_at = article.published_at or document.published
     article.last_fetched_at = fetched_at
     article.last_changed_at = fetched_at
-    article.save(update_fields=["title", "language", "published_at", "last_fetched_at", "last_changed_at"])
+    if save:
+        article.save(update_fields=["title", "language", "published_at", "last_fetched_at", "last_changed_at"])
 
 
 def article_reanalyze(*, article: Article) -> int:
     """Re-run the engine on the stored versions of ``article`` (oldest first), without refetching.
 
-    Returns the number of versions re-analysed. Editor corrections survive (see reconcile).
+    Each version is analysed from its raw HTML (or its text) with the same
+    publication date ingestion used, so update identities stay put; its stored
+    text, headline and content hash follow the engine (a hash another version
+    already has is kept as it was). Returns the number of versions re-analysed.
+    Editor corrections survive (see reconcile).
     """
     versions = list(Version.objects.filter(article=article).order_by("number"))
     for version in versions:
         html = version.raw_html
-        document = analyze_content(html=html) if html else analyze_content(text=version.text)
+        published = version.published_at or article.published_at
+        if html:
+            document = analyze_content(html=html, published=published)
+        else:
+            document = analyze_content(text=version.text, published=published)
         with transaction.atomic():
             reconcile_document(article=article, version=version, document=document)
+            _refresh_version(version, document)
     return len(versions)
+
+
+def _refresh_version(version: Version, document: core.Document) -> None:
+    title = (document.title or "")[:500]
+    if (version.text, version.title, version.engine_version) == (document.text, title, ENGINE_VERSION):
+        return
+    version.text, version.title, version.engine_version = document.text, title, ENGINE_VERSION
+    digest = content_hash(title=document.title, text=document.text)
+    taken = Version.objects.filter(article_id=version.article_id, content_hash=digest).exclude(pk=version.pk).exists()
+    if not taken:
+        version.content_hash = digest
+    version.save(update_fields=["text", "title", "engine_version", "content_hash"])
