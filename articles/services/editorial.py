@@ -31,8 +31,7 @@ from .audit import (
     instance_snapshot,
     plain_value,
 )
-from .people import people_for_names
-from .reconcile import _reconcile_update_claims
+from .reconcile import update_claims_reconcile
 
 
 class _Keep:
@@ -75,12 +74,7 @@ def _run_engine(text: str, kind: str, lang: str) -> tuple[Any, ...]:
 def _extract_into(update: Update, lang: str) -> None:
     """(Re-)extract the claims of an editor's update; corrected claims keep their content."""
     found = _run_engine(update.text, update.kind, lang)
-    people = people_for_names(
-        names=[c.speaker for c in found if c.speaker],
-        roles={c.speaker: c.role for c in found if c.speaker and c.role},
-    )
-    rows = list(Claim.objects.filter(update=update))
-    _reconcile_update_claims(update, None, list(found), rows, 0, people)  # type: ignore[arg-type]
+    update_claims_reconcile(update=update, claims=found)
 
 
 def _check_update(*, story: Story | None, text: str, kind: str) -> None:

@@ -14,6 +14,7 @@ in bulk. So a new update on a 60-update article touches what changed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -165,17 +166,37 @@ def _reconcile_claims(
 ) -> None:
     offsets = {key: _section_text(document, index)[1] for index, key in enumerate(keys) if key in seen}
     wanted = _claims_by_update(document, keys, seen)
+    groups = [(update, wanted.get(key, []), offsets[key]) for key, update in seen.items()]
+    _reconcile_claim_groups(groups, version, now)
+
+
+def update_claims_reconcile(*, update: Update, claims: Sequence[core.Claim], offset: int = 0) -> None:
+    """Bring one update's claims in line with ``claims`` (offsets into the update's text minus ``offset``).
+
+    Used for updates that belong to no version (written by editors); the same rules apply:
+    corrected claims keep their content, vanished ones are marked, nothing is deleted.
+    """
+    unique: dict[str, core.Claim] = {}
+    for claim in claims:  # the same sentence quoted twice is one claim
+        unique.setdefault(claim_key(claim.text), claim)
+    _reconcile_claim_groups([(update, list(unique.values()), offset)], None, timezone.now())
+
+
+def _reconcile_claim_groups(
+    groups: list[tuple[Update, list[core.Claim], int]], version: Version | None, now: datetime
+) -> None:
+    """Match each update's wanted claims against its rows; one read and a few bulk writes in all."""
     rows: dict[int, dict[str, Claim]] = defaultdict(dict)
-    known_ids = [u.pk for u in seen.values() if u.pk is not None]
+    known_ids = [update.pk for update, _, _ in groups if update.pk is not None]
     for row in Claim.objects.filter(update_id__in=known_ids):
         rows[row.update_id][row.key] = row
     plan, vanished = _Plan(), []
     pending: list[tuple[Claim, dict[str, Any]]] = []
-    for key, update in seen.items():
+    for update, claims, offset in groups:
         existing = rows.get(update.pk, {})
         new_here: list[str] = []
-        for claim in wanted.get(key, []):
-            values = _claim_values(claim, offsets[key])
+        for claim in claims:
+            values = _claim_values(claim, offset)
             ckey = claim_key(claim.text)
             found = existing.get(ckey)
             if found is None:
@@ -188,7 +209,7 @@ def _reconcile_claims(
             else:
                 plan.change.append(found)
                 pending.append((found, values))
-        vanished += _vanished(existing, {claim_key(c.text) for c in wanted.get(key, [])}, new_here)
+        vanished += _vanished(existing, {claim_key(c.text) for c in claims}, new_here)
     people = people_for_names(
         names=[values["speaker_name"] for _, values in pending if values["speaker_name"]],
         roles={v["speaker_name"]: v["role"] for _, v in pending if v["speaker_name"] and v["role"]},
@@ -219,7 +240,9 @@ def _vanished(existing: dict[str, Claim], present: set[str], new_texts: list[str
     return out
 
 
-def _fill(row: Claim, values: dict[str, Any], people: dict[str, Person], version: Version, now: datetime) -> None:
+def _fill(
+    row: Claim, values: dict[str, Any], people: dict[str, Person], version: Version | None, now: datetime
+) -> None:
     for name, value in values.items():
         setattr(row, name, value)
     row.person = people.get(values["speaker_name"]) if values["speaker_name"] else None
@@ -230,7 +253,7 @@ def _fill(row: Claim, values: dict[str, Any], people: dict[str, Person], version
         row.created_at = now
 
 
-def _write_claims(plan: _Plan, version: Version, vanished: list[tuple[int, str]], now: datetime) -> None:
+def _write_claims(plan: _Plan, version: Version | None, vanished: list[tuple[int, str]], now: datetime) -> None:
     for row in plan.create:
         row.update_id = row.update.pk  # the update may have been created in bulk after the claim was planned
     Claim.objects.bulk_create(plan.create)

@@ -7,11 +7,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from articles.selectors.health import worker_heartbeats
 from articles.selectors.ingestion import failing_feeds, ingest_status
 
 
 class Command(BaseCommand):
-    help = "Counts of feeds (ok, failing), articles, versions, updates, claims, and fetches in the last hour."
+    help = (
+        "Counts of feeds (ok, failing), articles, versions, updates, claims, fetches in the last hour, "
+        "and the workers' last heartbeats."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="print exactly one JSON object")
@@ -30,3 +34,12 @@ class Command(BaseCommand):
         fetches = status["fetches_last_hour"]
         detail = ", ".join(f"{name} {count}" for name, count in sorted(fetches.items())) or "none"
         self.stdout.write(f"fetches in the last hour: {sum(fetches.values())} ({detail})")
+        self._write_workers()
+
+    def _write_workers(self) -> None:
+        # Heartbeats stay out of --json: that output is a contract with exactly the counting keys.
+        workers = worker_heartbeats()
+        if not workers:
+            self.stdout.write("workers:   no heartbeat seen (is a Celery worker running?)")
+        for worker in workers:
+            self.stdout.write(f"worker {worker['worker']} last seen {worker['last_seen']}")
