@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "articles.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -130,6 +131,8 @@ STORYLINE_HOST_MAX_CONCURRENCY = env.int("STORYLINE_HOST_MAX_CONCURRENCY", defau
 # Re-check schedule for live articles: (changed within seconds, re-check every seconds).
 STORYLINE_RECHECK_STEPS = [(3600, 120), (6 * 3600, 900), (24 * 3600, 3600), (7 * 24 * 3600, 6 * 3600)]
 STORYLINE_RECHECK_STOP_AFTER = env.int("STORYLINE_RECHECK_STOP_AFTER", default=7 * 24 * 3600)
+# How often an open timeline asks for new updates (seconds).
+STORYLINE_POLL_SECONDS = env.int("STORYLINE_POLL_SECONDS", default=45)
 STORYLINE_DEFAULT_TIME_ZONE = env.str("STORYLINE_DEFAULT_TIME_ZONE", default="Europe/Berlin")
 
 # --- Auth ------------------------------------------------------------------
