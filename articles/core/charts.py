@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, tzinfo
 
 BUCKET_HOURS = (1, 2, 3, 6, 12, 24, 48, 168)
 WIDTH = 600
-HEIGHT = 96
+HEIGHT = 130
 STRIP_HEIGHT = 14
 
 
