@@ -88,7 +88,7 @@ def feed_updates(*, story: Story, limit: int = FEED_ENTRIES) -> QuerySet[Update]
     """The newest ``limit`` updates for the Atom feed, with article, outlet and first version (one query)."""
     return (
         Update.objects.filter(story_updates_q(story))
-        .select_related("article__outlet", "first_seen_version")
+        .select_related("article__outlet", "article__story", "story", "first_seen_version")
         .defer(*VERSION_LIGHT_FIELDS[:2])
         .order_by("-sort_time", "-position", "-id")[:limit]
     )

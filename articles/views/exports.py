@@ -89,7 +89,8 @@ class StoryAtomFeed(Feed):
         return escape(item.text)
 
     def item_link(self, item: Update) -> str:
-        story_url = item.story.get_absolute_url() if item.story_id else f"/stories/{item.article.story.slug}/"
+        story = item.story or (item.article.story if item.article else None)
+        story_url = story.get_absolute_url() if story else "/"
         return f"{story_url}#update-{item.pk}"
 
     def item_guid(self, item: Update) -> str:
