@@ -133,6 +133,8 @@ STORYLINE_RECHECK_STEPS = [(3600, 120), (6 * 3600, 900), (24 * 3600, 3600), (7 *
 STORYLINE_RECHECK_STOP_AFTER = env.int("STORYLINE_RECHECK_STOP_AFTER", default=7 * 24 * 3600)
 # How often an open timeline asks for new updates (seconds).
 STORYLINE_POLL_SECONDS = env.int("STORYLINE_POLL_SECONDS", default=45)
+# How long a web process trusts its memory of a story's change stamp before asking the database again.
+STORYLINE_TIMELINE_STAMP_SECONDS = env.float("STORYLINE_TIMELINE_STAMP_SECONDS", default=5.0)
 STORYLINE_DEFAULT_TIME_ZONE = env.str("STORYLINE_DEFAULT_TIME_ZONE", default="Europe/Berlin")
 
 # --- Auth ------------------------------------------------------------------

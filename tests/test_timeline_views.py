@@ -166,3 +166,14 @@ def test_versions_and_articles_exist_for_the_contract_sizes() -> None:
     assert Article.objects.filter(story=story).count() == 4
     assert Version.objects.filter(article__story=story).count() == 12
     assert Update.objects.filter(story=story).count() == 40 and Claim.objects.filter(story=story).count() == 200
+
+
+def test_cached_cards_follow_edits_and_are_escaped_once(reader) -> None:
+    story = generate("e", 4, 4)
+    update = Update.objects.filter(story=story).order_by("-sort_time").first()
+    first = reader.get(f"/stories/{story.slug}/").content.decode()
+    assert reader.get(f"/stories/{story.slug}/").content.decode().count('class="card ') == first.count('class="card ')
+    update.text = "Neu: <b>fett</b> & mehr."
+    update.save()
+    body = reader.get(f"/stories/{story.slug}/").content.decode()
+    assert "Neu: &lt;b&gt;fett&lt;/b&gt; &amp; mehr." in body and "&amp;lt;" not in body

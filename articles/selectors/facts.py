@@ -9,7 +9,9 @@ and their latest edit times) so an unchanged story costs one query per request.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,6 +24,10 @@ from articles.core.timeline import Change, ClaimFact, UpdateFact, VersionFact, s
 from articles.models import Article, Claim, Story, Update, Version
 
 CACHE_SECONDS = 600
+LOCAL_FACTS_KEPT = 8
+# Per-process memos: story id -> (expiry, stamp), and the last few stories' facts by stamp.
+_STAMPS: dict[int, tuple[float, str]] = {}
+_LOCAL_FACTS: OrderedDict[str, StoryFacts] = OrderedDict()
 # Chart groups for updates without an outlet (the editors' own, or an article with no outlet).
 NEWSROOM = "Newsroom"
 UNKNOWN_OUTLET = "?"
@@ -47,6 +53,7 @@ class StoryFacts:
     speakers: tuple[Option, ...]
     update_count: int
     claim_count: int
+    stamp: str = ""
 
 
 def story_zone(story: Story) -> ZoneInfo:
@@ -80,14 +87,37 @@ def story_stamp(story: Story) -> str:
     return "|".join(str(row[key]) for key in ("n_updates", "updates_edited", "n_claims", "claims_edited"))
 
 
-def story_facts(*, story: Story) -> StoryFacts:
-    """The story's facts, from the cache when nothing changed since they were computed."""
+def current_stamp(story: Story) -> str:
+    """A short digest of ``story_stamp``, remembered in this process for STORYLINE_TIMELINE_STAMP_SECONDS.
+
+    The memo spares the stamp query on busy pages; a new update shows up after at most that many seconds.
+    """
+    ttl = float(settings.STORYLINE_TIMELINE_STAMP_SECONDS)
+    now = time.monotonic()
+    remembered = _STAMPS.get(story.pk)
+    if ttl > 0 and remembered and remembered[0] > now:
+        return remembered[1]
     stamp = hashlib.sha256(story_stamp(story).encode()).hexdigest()[:24]
-    key = f"storyline:timeline-facts:v1:{story.pk}:{stamp}"
+    if ttl > 0:
+        _STAMPS[story.pk] = (now + ttl, stamp)
+    return stamp
+
+
+def story_facts(*, story: Story) -> StoryFacts:
+    """The story's facts: from this process's memory, else the shared cache, else computed (four queries)."""
+    stamp = current_stamp(story)
+    key = f"storyline:timeline-facts:v2:{story.pk}:{stamp}"
+    facts = _LOCAL_FACTS.get(key)
+    if facts is not None:
+        _LOCAL_FACTS.move_to_end(key)
+        return facts
     facts = cache.get(key)
     if facts is None:
-        facts = _compute(story)
+        facts = replace(_compute(story), stamp=stamp)
         cache.set(key, facts, CACHE_SECONDS)
+    _LOCAL_FACTS[key] = facts
+    while len(_LOCAL_FACTS) > LOCAL_FACTS_KEPT:
+        _LOCAL_FACTS.popitem(last=False)
     return facts
 
 

@@ -18,7 +18,7 @@ from django.http import QueryDict
 from articles.models import Claim, Story, Update
 from articles.selectors.facts import story_updates_q, story_zone
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_QUERY_LENGTH = 200
 # Version columns a card never shows: the full text and the compressed page.
 VERSION_LIGHT_FIELDS = tuple(
@@ -169,25 +169,30 @@ def search_updates(updates: QuerySet[Update], text: str) -> QuerySet[Update]:
     return updates.filter(words)
 
 
-def timeline_page(*, story: Story, filters: TimelineFilters, per_page: int = PAGE_SIZE) -> TimelinePage:
-    """One page of the timeline, updates with claims, article, outlet and first version."""
+def timeline_page(
+    *, story: Story, filters: TimelineFilters, per_page: int = PAGE_SIZE, claims: bool = True
+) -> TimelinePage:
+    """One page of the timeline: updates with article, outlet, versions and (unless ``claims`` is off) claims."""
     updates = filtered_updates(story=story, filters=filters)
     total = updates.count()
     pages = max((total + per_page - 1) // per_page, 1)
     page = min(filters.page, pages)
     offset = (page - 1) * per_page
-    rows = list(with_related(updates)[offset : offset + per_page])
+    rows = list(with_related(updates, claims=claims)[offset : offset + per_page])
     return TimelinePage(updates=rows, total=total, page=page, pages=pages)
 
 
-def with_related(updates: QuerySet[Update]) -> QuerySet[Update]:
+def claims_prefetch() -> Prefetch:
+    """An update's claims with their people, in text order."""
+    return Prefetch("claims", queryset=Claim.objects.select_related("person").order_by("start", "id"))
+
+
+def with_related(updates: QuerySet[Update], *, claims: bool = True) -> QuerySet[Update]:
     """Updates with what a card shows, loaded up front (versions without their heavy text)."""
-    claims = Claim.objects.select_related("person").order_by("start", "id")
-    return (
-        updates.select_related("article__outlet", "first_seen_version", "last_seen_version", "rewritten_in_version")
-        .defer(*VERSION_LIGHT_FIELDS)
-        .prefetch_related(Prefetch("claims", queryset=claims))
-    )
+    updates = updates.select_related(
+        "article__outlet", "first_seen_version", "last_seen_version", "rewritten_in_version"
+    ).defer(*VERSION_LIGHT_FIELDS)
+    return updates.prefetch_related(claims_prefetch()) if claims else updates
 
 
 def claims_by_id(*, ids: set[int]) -> dict[int, Claim]:

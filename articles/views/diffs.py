@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -9,6 +10,8 @@ from articles.access import newsroom_view
 from articles.core.diffing import diff_paragraphs, diff_stats, fold_unchanged, headline_diff, word_diff
 from articles.selectors.diffs import article_with_versions, version_pair
 from articles.views.common import positive_int
+
+DIFF_CACHE_SECONDS = 24 * 3600
 
 
 @newsroom_view
@@ -25,7 +28,12 @@ def version_diff(request: HttpRequest, article_id: int) -> HttpResponse:
     )
     if pair is None:
         raise Http404("This article has no stored versions.")
-    ops = word_diff(pair.old.text, pair.new.text)
+    # Versions never change: a diff, once computed, holds for good.
+    key = f"storyline:diff:v1:{pair.old.pk}:{pair.new.pk}"
+    ops = cache.get(key)
+    if ops is None:
+        ops = word_diff(pair.old.text, pair.new.text)
+        cache.set(key, ops, DIFF_CACHE_SECONDS)
     paragraphs = diff_paragraphs(ops)
     changes_only = request.GET.get("view") != "full"
     context = {

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
@@ -14,11 +15,13 @@ from django.utils.html import escape
 from articles.access import newsroom_view
 from articles.models import Story, Update
 from articles.selectors.exports import feed_updates, timelinejs_data, update_as_json
+from articles.selectors.facts import current_stamp
 from articles.selectors.timeline import TimelineFilters, timeline_page
 from articles.views.common import json_response, positive_int
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500
+API_CACHE_SECONDS = 600
 
 
 @newsroom_view
@@ -27,13 +30,24 @@ def timeline_json(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     filters = TimelineFilters.from_query(request.GET, story=story)
     per_page = positive_int(request.GET.get("per_page"), default=API_PAGE_SIZE, maximum=API_MAX_PAGE_SIZE)
-    page = timeline_page(story=story, filters=filters, per_page=per_page or API_PAGE_SIZE)
+    # Same story state, same question: the same answer (the stamp changes with every update or claim).
+    query = f"{request.get_host()}:{per_page}:{filters.query(page=filters.page)}"
+    key = f"storyline:api:v1:{story.pk}:{current_stamp(story)}:{hashlib.sha256(query.encode()).hexdigest()[:24]}"
+    data = cache.get(key)
+    if data is None:
+        data = _timeline_data(request, story, filters, per_page or API_PAGE_SIZE)
+        cache.set(key, data, API_CACHE_SECONDS)
+    return json_response(data)
+
+
+def _timeline_data(request: HttpRequest, story: Story, filters: TimelineFilters, per_page: int) -> dict[str, Any]:
+    page = timeline_page(story=story, filters=filters, per_page=per_page)
     base = request.build_absolute_uri(request.path)
 
     def link(number: int) -> str:
         return f"{base}?{filters.query(page=number)}&per_page={per_page}".replace("?&", "?")
 
-    data = {
+    return {
         "story": {
             "slug": story.slug,
             "title": story.title,
@@ -48,7 +62,6 @@ def timeline_json(request: HttpRequest, slug: str) -> HttpResponse:
         "previous": link(page.page - 1) if page.has_previous else None,
         "updates": [update_as_json(u, story=story) for u in page.updates],
     }
-    return json_response(data)
 
 
 @newsroom_view

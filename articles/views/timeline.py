@@ -13,29 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.access import newsroom_view
 from articles.models import Claim, Story, Update
-from articles.selectors.facts import StoryFacts, story_facts, story_zone
-from articles.selectors.timeline import (
-    TimelineFilters,
-    claims_by_id,
-    new_updates_since,
-    timeline_page,
-    with_related,
-)
+from articles.selectors.facts import story_facts, story_zone
+from articles.selectors.timeline import TimelineFilters, new_updates_since, timeline_page, with_related
+from articles.views.cards import rendered_cards
 from articles.views.common import json_response
 
 NEW_FRAGMENT_LIMIT = 50
-
-
-def _attach_changes(updates: list[Update], facts: StoryFacts) -> None:
-    """Give each update its "what changed" record and the claims that disappeared with it (one query)."""
-    changes = {u.pk: facts.changes.get(u.pk) for u in updates}
-    wanted = {cid for change in changes.values() if change for cid in change.disappeared_claims}
-    gone = claims_by_id(ids=wanted)
-    for update in updates:
-        change = changes[update.pk]
-        update.change = change  # type: ignore[attr-defined]
-        update.disappeared = [gone[c] for c in change.disappeared_claims if c in gone] if change else []  # type: ignore[attr-defined]
-        update.removed_labels = [facts.labels.get(u, "") for u in change.removed_updates] if change else []  # type: ignore[attr-defined]
 
 
 def _live_blog(request: HttpRequest, story: Story, updates: list[Update]) -> dict[str, Any]:
@@ -65,15 +48,16 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     filters = TimelineFilters.from_query(request.GET, story=story)
     facts = story_facts(story=story)
-    page = timeline_page(story=story, filters=filters)
-    _attach_changes(page.updates, facts)
+    page = timeline_page(story=story, filters=filters, claims=False)
+    zone = story_zone(story).key
     context = {
         "story": story,
-        "zone": story_zone(story).key,
+        "zone": zone,
         "facts": facts,
         "filters": filters,
+        "filters_key": filters.query(),
         "page": page,
-        "updates": page.updates,
+        "cards": rendered_cards(updates=page.updates, facts=facts, zone=zone),
         "as_of": timezone.now().isoformat(),
         "poll_seconds": settings.STORYLINE_POLL_SECONDS,
         "live_blog": _live_blog(request, story, page.updates),
@@ -109,9 +93,8 @@ def timeline_new_fragment(request: HttpRequest, slug: str) -> HttpResponse:
     if since is None:
         return HttpResponse("since must be an ISO 8601 time with a zone", status=400, content_type="text/plain")
     facts = story_facts(story=story)
-    updates = list(
-        with_related(new_updates_since(story=story, since=since)).order_by("-sort_time")[:NEW_FRAGMENT_LIMIT]
-    )
-    _attach_changes(updates, facts)
-    context = {"story": story, "zone": story_zone(story).key, "updates": updates, "now": timezone.now().isoformat()}
+    arrived = with_related(new_updates_since(story=story, since=since), claims=False).order_by("-sort_time")
+    updates = list(arrived[:NEW_FRAGMENT_LIMIT])
+    cards = rendered_cards(updates=updates, facts=facts, zone=story_zone(story).key)
+    context = {"cards": cards, "now": timezone.now().isoformat()}
     return render(request, "articles/_update_list.html", context)

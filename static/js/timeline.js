@@ -3,6 +3,28 @@
 // of the list without reloading the page, so the reader keeps their place.
 (function () {
   "use strict";
+  // Relative times ("5 minutes ago") are filled in here, so the cached cards never go stale.
+  var lang = document.documentElement.lang || "en";
+  var units = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400], ["hour", 3600], ["minute", 60]];
+  function relativeTimes(root) {
+    if (!window.Intl || !Intl.RelativeTimeFormat) { return; }
+    var format = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    var nodes = (root || document).querySelectorAll("[data-relative]");
+    Array.prototype.forEach.call(nodes, function (node) {
+      var seconds = (Date.parse(node.getAttribute("data-relative")) - Date.now()) / 1000;
+      if (isNaN(seconds)) { return; }
+      for (var i = 0; i < units.length; i++) {
+        if (Math.abs(seconds) >= units[i][1]) {
+          node.textContent = format.format(Math.round(seconds / units[i][1]), units[i][0]);
+          return;
+        }
+      }
+      node.textContent = format.format(Math.round(seconds / 60), "minute");
+    });
+  }
+  relativeTimes(document);
+  window.setInterval(function () { relativeTimes(document); }, 60000);
+
   var notice = document.getElementById("live-notice");
   if (!notice || !window.fetch) { return; }
   var button = notice.querySelector(".live-button");
@@ -61,6 +83,7 @@
         if (empty) { empty.remove(); }
         button.hidden = true;
         notice.classList.remove("has-news");
+        relativeTimes(list);
         if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
       })
       .catch(function () { window.location.reload(); })

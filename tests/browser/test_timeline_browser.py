@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def sample(settings) -> Story:
     settings.STORYLINE_PUBLIC = True
     settings.STORYLINE_POLL_SECONDS = 1
+    settings.STORYLINE_TIMELINE_STAMP_SECONDS = 0
     call_command("load_sample", stdout=StringIO())
     return Story.objects.get(slug="hochwasser-auen")
 
