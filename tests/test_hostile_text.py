@@ -22,6 +22,7 @@ EVIL = f"{SCRIPT} {IMG} {LINK}"
 @pytest.fixture
 def hostile(settings) -> Story:
     settings.STORYLINE_PUBLIC = True
+    settings.STORYLINE_TIMELINE_STAMP_SECONDS = 0
     story = Story.objects.create(slug="evil", title=f"Story {EVIL}", description=EVIL)
     outlet = Outlet.objects.create(name=f"Outlet {IMG}", domain="evil.example")
     article = Article.objects.create(url="https://evil.example/a", outlet=outlet, story=story, title=EVIL)

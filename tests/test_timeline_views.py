@@ -16,7 +16,9 @@ MAX_QUERIES = 15
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
+    """A clean cache, and no per-process stamp memo (it would outlive a test's rollback)."""
+    settings.STORYLINE_TIMELINE_STAMP_SECONDS = 0
     cache.clear()
 
 
