@@ -65,8 +65,11 @@ def story_zone(story: Story) -> ZoneInfo:
 
 
 def story_updates_q(story: Story) -> Q:
-    """Updates of the story: the editors' own and those of the story's articles."""
-    return Q(story=story) | Q(article__story=story)
+    """Updates of the story: the editors' own and those of the story's articles.
+
+    ``article_id IN (subquery)`` rather than a join on the article: PostgreSQL then ORs two index scans.
+    """
+    return Q(story=story) | Q(article_id__in=Article.objects.filter(story=story).values("pk"))
 
 
 def speaker_key(person_slug: str | None, name: str) -> str:
@@ -77,12 +80,11 @@ def speaker_key(person_slug: str | None, name: str) -> str:
 
 
 def story_stamp(story: Story) -> str:
-    """Changes whenever an update or claim of the story is added, edited or removed (one query)."""
-    row = Update.objects.filter(story_updates_q(story)).aggregate(
-        n_updates=Count("id", distinct=True),
-        updates_edited=Max("edited_at"),
-        n_claims=Count("claims"),
-        claims_edited=Max("claims__edited_at"),
+    """Changes whenever an update or claim of the story is added, edited or removed (two queries)."""
+    updates = Update.objects.filter(story_updates_q(story))
+    row = updates.aggregate(n_updates=Count("id"), updates_edited=Max("edited_at"))
+    row |= Claim.objects.filter(update__in=updates.values("pk")).aggregate(
+        n_claims=Count("id"), claims_edited=Max("edited_at")
     )
     return "|".join(str(row[key]) for key in ("n_updates", "updates_edited", "n_claims", "claims_edited"))
 

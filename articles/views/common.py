@@ -8,12 +8,17 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 
-from articles.templatetags.storyline import JSON_SCRIPT_ESCAPES
+
+def json_bytes(data: Any) -> bytes:
+    """UTF-8 JSON with ``<``, ``>`` and ``&`` escaped (as json_script does), so it stays inert wherever pasted."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # str.replace runs in C; str.translate with a dict is ten times slower on big payloads.
+    return text.replace("&", "\\u0026").replace("<", "\\u003C").replace(">", "\\u003E").encode()
 
 
 def json_response(data: Any, *, status: int = 200) -> HttpResponse:
-    """UTF-8 JSON with ``<``, ``>`` and ``&`` escaped, so a payload stays inert wherever it is pasted."""
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    """A JSON response (see ``json_bytes``); ``data`` may already be encoded bytes."""
+    body = data if isinstance(data, bytes) else json_bytes(data)
     response = HttpResponse(body, content_type="application/json; charset=utf-8", status=status)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -17,7 +17,7 @@ from articles.models import Story, Update
 from articles.selectors.exports import feed_updates, timelinejs_data, update_as_json
 from articles.selectors.facts import current_stamp
 from articles.selectors.timeline import TimelineFilters, timeline_page
-from articles.views.common import json_response, positive_int
+from articles.views.common import json_bytes, json_response, positive_int
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500
@@ -33,11 +33,11 @@ def timeline_json(request: HttpRequest, slug: str) -> HttpResponse:
     # Same story state, same question: the same answer (the stamp changes with every update or claim).
     query = f"{request.get_host()}:{per_page}:{filters.query(page=filters.page)}"
     key = f"storyline:api:v1:{story.pk}:{current_stamp(story)}:{hashlib.sha256(query.encode()).hexdigest()[:24]}"
-    data = cache.get(key)
-    if data is None:
-        data = _timeline_data(request, story, filters, per_page or API_PAGE_SIZE)
-        cache.set(key, data, API_CACHE_SECONDS)
-    return json_response(data)
+    body = cache.get(key)
+    if body is None:
+        body = json_bytes(_timeline_data(request, story, filters, per_page or API_PAGE_SIZE))
+        cache.set(key, body, API_CACHE_SECONDS)
+    return json_response(body)
 
 
 def _timeline_data(request: HttpRequest, story: Story, filters: TimelineFilters, per_page: int) -> dict[str, Any]:
