@@ -35,7 +35,7 @@ def article_with_versions(*, article_id: int) -> tuple[Article, list[Version]] |
 
 
 def version_pair(*, article: Article, versions: list[Version], old: int | None, new: int | None) -> VersionPair | None:
-    """The two versions to compare (default: the last two), texts loaded in one query; None if absent."""
+    """The two versions to compare (default: the last two), without their texts; None if there are none."""
     numbers = [v.number for v in versions]
     if not numbers:
         return None
@@ -43,7 +43,11 @@ def version_pair(*, article: Article, versions: list[Version], old: int | None, 
     old = old if old in numbers and old != new else max([n for n in numbers if n < new], default=new)
     if old > new:
         old, new = new, old
-    loaded = {
-        v.number: v for v in Version.objects.filter(article=article, number__in={old, new}).defer("raw_html_compressed")
-    }
-    return VersionPair(article=article, versions=versions, old=loaded[old], new=loaded[new])
+    by_number = {v.number: v for v in versions}
+    return VersionPair(article=article, versions=versions, old=by_number[old], new=by_number[new])
+
+
+def version_texts(*, pair: VersionPair) -> tuple[str, str]:
+    """The old and new versions' texts (one query)."""
+    texts = dict(Version.objects.filter(pk__in=[pair.old.pk, pair.new.pk]).values_list("pk", "text"))
+    return texts[pair.old.pk], texts[pair.new.pk]

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.access import newsroom_view
 from articles.models import Claim, Story, Update
-from articles.selectors.facts import story_facts, story_zone
+from articles.selectors.facts import StoryFacts, story_facts, story_zone
 from articles.selectors.timeline import TimelineFilters, new_updates_since, timeline_page, with_related
+from articles.templatetags.storyline import ld_json
 from articles.views.cards import rendered_cards
 from articles.views.common import json_response
 
 NEW_FRAGMENT_LIMIT = 50
+BODY_CACHE_SECONDS = 600
 
 
 def _live_blog(request: HttpRequest, story: Story, updates: list[Update]) -> dict[str, Any]:
@@ -43,26 +49,52 @@ def _live_blog(request: HttpRequest, story: Story, updates: list[Update]) -> dic
     }
 
 
+def _timeline_body(request: HttpRequest, story: Story, filters: TimelineFilters, facts: StoryFacts) -> tuple[str, str]:
+    """The charts, filters, cards and pagination, and the JSON-LD block, for this story state and question.
+
+    Cached per story stamp, language, zone, host and filters. Rendered without the request, so nothing
+    about the reader (CSRF token, user) can end up in the shared copy.
+    """
+    zone = story_zone(story).key
+    question = f"{request.get_host()}|{zone}|{filters.query(page=filters.page)}"
+    digest = hashlib.sha256(question.encode()).hexdigest()[:24]
+    key = f"storyline:timeline-body:v1:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    page = timeline_page(story=story, filters=filters, claims=False)
+    context = {
+        "story": story,
+        "facts": facts,
+        "filters": filters,
+        "page": page,
+        "cards": rendered_cards(updates=page.updates, facts=facts, zone=zone),
+        "claim_types": Claim.Type.choices,
+        "update_kinds": [*Update.Kind.choices, ("editor", _("editor's note"))],
+    }
+    result = (
+        render_to_string("articles/_timeline_body.html", context),
+        ld_json(_live_blog(request, story, page.updates)),
+    )
+    cache.set(key, result, BODY_CACHE_SECONDS)
+    return result
+
+
 @newsroom_view
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     filters = TimelineFilters.from_query(request.GET, story=story)
     facts = story_facts(story=story)
-    page = timeline_page(story=story, filters=filters, claims=False)
-    zone = story_zone(story).key
+    body, ld = _timeline_body(request, story, filters, facts)
     context = {
         "story": story,
-        "zone": zone,
+        "zone": story_zone(story).key,
         "facts": facts,
         "filters": filters,
-        "filters_key": filters.query(),
-        "page": page,
-        "cards": rendered_cards(updates=page.updates, facts=facts, zone=zone),
+        "body": body,
+        "ld": ld,
         "as_of": timezone.now().isoformat(),
         "poll_seconds": settings.STORYLINE_POLL_SECONDS,
-        "live_blog": _live_blog(request, story, page.updates),
-        "claim_types": Claim.Type.choices,
-        "update_kinds": [*Update.Kind.choices, ("editor", _("editor's note"))],
     }
     return render(request, "articles/story_timeline.html", context)
 
