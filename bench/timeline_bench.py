@@ -105,7 +105,8 @@ def run_wrk(url: str, duration: int, connections: int) -> dict[str, float]:
     script = Path(__file__).with_name("percentiles.lua")
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(script), url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return json.loads(output.split("BENCH", 1)[1].strip().splitlines()[0])
+    figures: dict[str, float] = json.loads(output.split("BENCH", 1)[1].strip().splitlines()[0])
+    return figures
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -123,13 +124,15 @@ def story_facts(*, story: Story) -> StoryFacts:
     return facts
 
 
-Loaded = tuple[list[UpdateFact], dict[int, str], list[dict], list[VersionFact], dict[int, dict]]
+Row = dict[str, Any]
+Loaded = tuple[list[UpdateFact], dict[int, str], list[Row], list[VersionFact], dict[int, Row]]
 
 
 def _load(story: Story) -> Loaded:
     """Updates (with their outlet's name), claims, versions and articles of the story: four queries."""
-    article_rows = {
-        row["id"]: row for row in Article.objects.filter(story=story).values("id", "title", "outlet_id", "outlet__name")
+    article_rows: dict[int, Row] = {
+        row["id"]: dict(row)
+        for row in Article.objects.filter(story=story).values("id", "title", "outlet_id", "outlet__name")
     }
     update_rows = Update.objects.filter(story_updates_q(story)).values_list(
         "id", "article_id", "sort_time", "position", "label", "status",
@@ -151,7 +154,7 @@ def _load(story: Story) -> Loaded:
     return updates, outlet_of, claims, versions, article_rows
 
 
-def _claim_fact(row: dict) -> ClaimFact:
+def _claim_fact(row: Row) -> ClaimFact:
     return ClaimFact(
         id=row["id"],
         update_id=row["update_id"],
@@ -184,7 +187,7 @@ def _compute(story: Story) -> StoryFacts:
     )
 
 
-def _outlet_options(article_rows: dict[int, dict], updates: list[UpdateFact]) -> tuple[Option, ...]:
+def _outlet_options(article_rows: dict[int, Row], updates: list[UpdateFact]) -> tuple[Option, ...]:
     counts: dict[tuple[int, str], int] = {}
     for update in updates:
         row = article_rows.get(update.article_id or 0, {})
@@ -194,7 +197,7 @@ def _outlet_options(article_rows: dict[int, dict], updates: list[UpdateFact]) ->
     return tuple(Option(str(oid), name, n) for (oid, name), n in sorted(counts.items(), key=lambda i: i[0][1]))
 
 
-def _article_options(article_rows: dict[int, dict], updates: list[UpdateFact]) -> tuple[Option, ...]:
+def _article_options(article_rows: dict[int, Row], updates: list[UpdateFact]) -> tuple[Option, ...]:
     counts: dict[int, int] = {}
     for update in updates:
         if update.article_id:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -10,7 +11,7 @@ from django.db.models.functions import Coalesce
 from articles.models import Article, Claim, Story, Update
 
 
-def _count(queryset: QuerySet) -> Coalesce:
+def _count(queryset: QuerySet[Any]) -> Coalesce:
     """A correlated ``SELECT COUNT(id)`` subquery: no row explosion from several joined counts."""
     counted = queryset.order_by().annotate(n=Func(F("id"), function="COUNT")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

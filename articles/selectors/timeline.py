@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
@@ -182,7 +183,7 @@ def timeline_page(
     return TimelinePage(updates=rows, total=total, page=page, pages=pages)
 
 
-def claims_prefetch() -> Prefetch:
+def claims_prefetch() -> Prefetch[Any]:
     """An update's claims with their people, in text order."""
     return Prefetch("claims", queryset=Claim.objects.select_related("person").order_by("start", "id"))
 

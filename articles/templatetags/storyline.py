@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from articles.core.highlight import ClaimSpans, Segment, paragraphs
 from articles.models import Claim, Update
+from articles.selectors.timeline import TimelineFilters
 
 register = template.Library()
 
@@ -104,14 +105,9 @@ def ld_json(data: dict[str, Any]) -> SafeString:
 
 
 @register.simple_tag
-def filter_query(filters: Any, **changes: Any) -> str:
+def filter_query(filters: TimelineFilters, **changes: Any) -> str:
     """The timeline query string with ``changes`` applied to the current filters (escaped by the template)."""
     return "?" + filters.query(**changes)
-
-
-@register.filter
-def get_item(mapping: dict, key: Any) -> Any:
-    return mapping.get(key) if mapping else None
 
 
 @register.filter

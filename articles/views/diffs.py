@@ -20,7 +20,7 @@ DIFF_CACHE_SECONDS = 24 * 3600
 def _diff_html(pair: VersionPair, *, changes_only: bool) -> str:
     """The rendered headline diff, summary and text diff (cached per version pair, view and language)."""
     key = f"storyline:diff:v2:{pair.old.pk}:{pair.new.pk}:{int(changes_only)}:{get_language()}"
-    html = cache.get(key)
+    html: str | None = cache.get(key)
     if html is None:
         old_text, new_text = version_texts(pair=pair)
         ops = word_diff(old_text, new_text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
@@ -18,6 +18,11 @@ from articles.selectors.exports import feed_updates, timelinejs_data, update_as_
 from articles.selectors.facts import current_stamp
 from articles.selectors.timeline import TimelineFilters, timeline_page
 from articles.views.common import json_bytes, json_response, positive_int
+
+if TYPE_CHECKING:  # Feed is generic only in django-stubs
+    _FeedBase = Feed[Update, Story]
+else:
+    _FeedBase = Feed
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500
@@ -70,13 +75,13 @@ def timelinejs_json(request: HttpRequest, slug: str) -> HttpResponse:
     return json_response(timelinejs_data(story=story))
 
 
-class StoryAtomFeed(Feed):
+class StoryAtomFeed(_FeedBase):
     """One entry per update; the entry id includes a hash of the content, so an edited update is a new entry."""
 
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, slug: str) -> Story:  # type: ignore[override]
-        return get_object_or_404(Story, slug=slug)
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Story:
+        return get_object_or_404(Story, slug=kwargs["slug"])
 
     def title(self, obj: Story) -> str:
         return obj.title

@@ -59,7 +59,7 @@ def _timeline_body(request: HttpRequest, story: Story, filters: TimelineFilters,
     question = f"{request.get_host()}|{zone}|{filters.query(page=filters.page)}"
     digest = hashlib.sha256(question.encode()).hexdigest()[:24]
     key = f"storyline:timeline-body:v1:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
-    cached = cache.get(key)
+    cached: tuple[str, str] | None = cache.get(key)
     if cached is not None:
         return cached
     page = timeline_page(story=story, filters=filters, claims=False)

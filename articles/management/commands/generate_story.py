@@ -235,10 +235,15 @@ def _assign_versions(rng: random.Random, plan: Plan) -> None:
             update.last_seen_version = plan.versions[rng.randint(first, count - 2)]
             update.status = "removed"
     for number, version in enumerate(plan.versions):
-        present = [u for u in plan.updates if plan.versions.index(u.first_seen_version) <= number
-                   and plan.versions.index(u.last_seen_version) >= number]  # fmt: skip
+        present = [
+            u for u in plan.updates if _number(u.first_seen_version) <= number + 1 <= _number(u.last_seen_version)
+        ]
         body = "\n\n".join(f"{u.label}: {_as_of(u, version)}" for u in reversed(present))
         version.text = f"{version.title}\n\n{body}"
+
+
+def _number(version: Version | None) -> int:
+    return version.number if version is not None else 0
 
 
 def _as_of(update: Update, version: Version) -> str:
