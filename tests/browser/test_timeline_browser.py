@@ -94,3 +94,17 @@ def test_new_updates_notice_appears_and_inserts_without_reload(
     assert page.evaluate("window.__marker") == "same page"  # no reload
     page.screenshot(path=str(artifacts_dir / "timeline-new-update-inserted.png"))
     assert problems == []
+
+
+def test_german_timeline_and_print(live_server, browser, sample: Story, artifacts_dir: Path) -> None:
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/stories/{sample.slug}/")
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect(page.get_by_text("Was sich geändert hat").first).to_be_visible()
+    assert "vor" in page.locator(".relative").first.inner_text()  # relative time filled in by the browser
+    page.screenshot(path=str(artifacts_dir / "timeline-de.png"), full_page=True)
+    page.emulate_media(media="print")
+    expect(page.locator(".filters")).to_be_hidden()
+    page.screenshot(path=str(artifacts_dir / "timeline-print.png"), full_page=True)
+    context.close()
