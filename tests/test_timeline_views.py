@@ -39,7 +39,9 @@ def test_pages_need_a_login_unless_public(client, settings) -> None:
     story = generate("s", 8, 16)
     urls = ["/", f"/stories/{story.slug}/", f"/api/stories/{story.slug}/timeline.json",
             f"/stories/{story.slug}/feed.atom", f"/stories/{story.slug}/timelinejs.json",
-            f"/articles/{story.articles.first().pk}/diff/", f"/people/{Person.objects.first().slug}/"]  # fmt: skip
+            f"/articles/{story.articles.first().pk}/diff/", f"/people/{Person.objects.first().slug}/",
+            f"/api/stories/{story.slug}/new.json?since=2000-01-01T00:00:00%2B00:00",
+            f"/stories/{story.slug}/new/?since=2000-01-01T00:00:00%2B00:00"]  # fmt: skip
     for url in urls:
         assert client.get(url).status_code == 302, url
     settings.STORYLINE_PUBLIC = True

@@ -108,3 +108,17 @@ def test_german_timeline_and_print(live_server, browser, sample: Story, artifact
     expect(page.locator(".filters")).to_be_hidden()
     page.screenshot(path=str(artifacts_dir / "timeline-print.png"), full_page=True)
     context.close()
+
+
+def test_csp_blocks_inline_script_but_keeps_json_ld(live_server, page, sample: Story) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{live_server.url}/stories/{sample.slug}/")
+    assert violations == []  # the JSON-LD data block and the static script are allowed
+    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert data["@type"] == "LiveBlogPosting" and data["liveBlogUpdate"]
+    ran = page.evaluate(
+        """() => { const s = document.createElement('script'); s.textContent = 'window.__ran = true';
+                   document.head.appendChild(s); return window.__ran === true; }"""
+    )
+    assert ran is False and any("script-src" in v for v in violations)
