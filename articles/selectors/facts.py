@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from articles.core.charts import ActivityChart, VoicesChart, activity_chart, voices_chart
 from articles.core.timeline import Change, ClaimFact, UpdateFact, VersionFact, story_changes
@@ -27,7 +28,7 @@ from articles.models import Article, Claim, Story, Update, Version
 CACHE_SECONDS = 600
 LOCAL_FACTS_KEPT = 8
 # Per-process memos: story id -> (expiry, stamp), and the last few stories' facts by stamp.
-_STAMPS: dict[int, tuple[float, str]] = {}
+_STAMPS: dict[int, tuple[float, str, datetime]] = {}
 _LOCAL_FACTS: OrderedDict[str, StoryFacts] = OrderedDict()
 # Chart groups for updates without an outlet (the editors' own, or an article with no outlet).
 NEWSROOM = "Newsroom"
@@ -100,10 +101,20 @@ def current_stamp(story: Story) -> str:
     remembered = _STAMPS.get(story.pk)
     if ttl > 0 and remembered and remembered[0] > now:
         return remembered[1]
+    read_at = timezone.now()
     stamp = hashlib.sha256(story_stamp(story).encode()).hexdigest()[:24]
     if ttl > 0:
-        _STAMPS[story.pk] = (now + ttl, stamp)
+        _STAMPS[story.pk] = (now + ttl, stamp, read_at)
     return stamp
+
+
+def stamp_read_at(story: Story) -> datetime:
+    """When the stamp this process uses for ``story`` was read: anything stored later may be missing from
+    pages built for that stamp, so the live notice counts "new" from here (now, when nothing is remembered)."""
+    remembered = _STAMPS.get(story.pk)
+    if remembered and remembered[0] > time.monotonic():
+        return remembered[2]
+    return timezone.now()
 
 
 def story_facts(*, story: Story) -> StoryFacts:

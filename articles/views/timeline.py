@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.access import newsroom_view
 from articles.models import Claim, Story, Update
-from articles.selectors.facts import StoryFacts, story_facts, story_zone
+from articles.selectors.facts import StoryFacts, stamp_read_at, story_facts, story_zone
 from articles.selectors.timeline import TimelineFilters, new_updates_since, timeline_page, with_related
 from articles.templatetags.storyline import ld_json
 from articles.views.cards import rendered_cards
@@ -93,7 +93,9 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         "filters": filters,
         "body": body,
         "ld": ld,
-        "as_of": timezone.now().isoformat(),
+        # The body may be built for a stamp read a few seconds ago: count "new" from then (the script drops
+        # cards it already shows, so an update counted twice is never shown twice).
+        "as_of": (stamp_read_at(story) - timedelta(seconds=1)).isoformat(),
         "poll_seconds": settings.STORYLINE_POLL_SECONDS,
     }
     return render(request, "articles/story_timeline.html", context)

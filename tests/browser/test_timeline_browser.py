@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -76,6 +77,9 @@ def test_new_updates_notice_appears_and_inserts_without_reload(
     live_server, page, sample: Story, artifacts_dir: Path
 ) -> None:
     problems = watch_console(page)
+    # "New" counts from a second before the page's stamp (a margin for ingestion transactions still
+    # committing): let the sample story age past it.
+    time.sleep(1.2)
     page.goto(f"{live_server.url}/stories/{sample.slug}/")
     page.evaluate("window.__marker = 'same page'")
     page.mouse.wheel(0, 600)
