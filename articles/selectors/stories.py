@@ -9,6 +9,8 @@ from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subqu
 from django.db.models.functions import Coalesce
 
 from articles.models import Article, Claim, Story, Update
+from articles.selectors.facts import story_updates_q
+from articles.selectors.timeline import with_related
 
 
 def _count(queryset: QuerySet[Any]) -> Coalesce:
@@ -41,3 +43,11 @@ def outlets_by_story(*, story_ids: list[int]) -> dict[int, list[str]]:
     for story_id, name in rows.distinct().order_by("story_id", "outlet__name"):
         names[story_id].append(name)
     return names
+
+
+def timeline_for_story(*, story: Story) -> QuerySet[Update]:
+    """Every update of the story, newest first, with claims, article, outlet and versions (constant queries).
+
+    Kept for callers outside the timeline pages; the pages use ``articles.selectors.timeline``.
+    """
+    return with_related(Update.objects.filter(story_updates_q(story))).order_by("-sort_time", "-position", "-id")
