@@ -181,3 +181,26 @@ def test_cached_cards_follow_edits_and_are_escaped_once(reader) -> None:
     update.save()
     body = reader.get(f"/stories/{story.slug}/").content.decode()
     assert "Neu: &lt;b&gt;fett&lt;/b&gt; &amp; mehr." in body and "&amp;lt;" not in body
+
+
+def test_query_counts_are_the_same_for_a_small_and_a_big_story(reader) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for slug, updates, claims in (("small", 40, 80), ("big", 400, 2000)):
+        story = generate(slug, updates, claims)
+        person = Person.objects.filter(claims__story=story).first()
+        paths = {"timeline": f"/stories/{slug}/", "speaker": f"/stories/{slug}/?speaker={person.slug}",
+                 "api": f"/api/stories/{slug}/timeline.json", "diff": f"/articles/{story.articles.first().pk}/diff/",
+                 "person": f"/people/{person.slug}/", "feed": f"/stories/{slug}/feed.atom"}  # fmt: skip
+        for name, path in paths.items():
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                assert reader.get(path).status_code == 200
+            counts[(slug, name)] = len(queries)
+    for name in ("speaker", "api", "diff", "person", "feed"):
+        assert counts[("small", name)] == counts[("big", name)] <= MAX_QUERIES, (name, counts)
+    # The timeline adds one lookup when its page shows claims that disappeared (the big story's does).
+    assert counts[("big", "timeline")] - counts[("small", "timeline")] in (0, 1), counts
+    assert counts[("big", "timeline")] <= MAX_QUERIES
