@@ -43,6 +43,7 @@ MIDDLEWARE = [
     # First: probes reach /healthz and /readyz by IP over plain HTTP (see storyline/health.py).
     "storyline.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "articles.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -161,6 +162,10 @@ STORYLINE_RECHECK_STEPS = [
     )
 ]
 STORYLINE_RECHECK_STOP_AFTER = env.int("STORYLINE_RECHECK_STOP_AFTER", default=7 * 24 * 3600)
+# How often an open timeline asks for new updates (seconds).
+STORYLINE_POLL_SECONDS = env.int("STORYLINE_POLL_SECONDS", default=45)
+# How long a web process trusts its memory of a story's change stamp before asking the database again.
+STORYLINE_TIMELINE_STAMP_SECONDS = env.float("STORYLINE_TIMELINE_STAMP_SECONDS", default=5.0)
 STORYLINE_DEFAULT_TIME_ZONE = env.str("STORYLINE_DEFAULT_TIME_ZONE", default="Europe/Berlin")
 
 # --- Auth ------------------------------------------------------------------
