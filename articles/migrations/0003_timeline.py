@@ -24,6 +24,6 @@ def _run(sql: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0001_initial")]
+    dependencies = [("articles", "0002_editors")]
 
     operations = [migrations.RunPython(_run(CREATE), _run(DROP), elidable=False)]
