@@ -1,0 +1,142 @@
+"""Attribution frames inside one sentence: a cue, its speaker, and the words the frame occupies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import ADVERBIAL_STARTS, PRONOUNS, SOURCE_NOUNS, SPEECH_FORMS, WIE_VERBS
+from .phrases import Phrase, np_forward, subject_after, subject_before
+from .text import Token
+
+_SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
+_SUBORDINATORS = frozenset(
+    ["als", "wenn", "nachdem", "weil", "da", "obwohl", "bevor", "während", "falls", "sobald", "seit", "seitdem"]
+)
+_BREAKS = frozenset([",:;–—-()"]) | {"(", ")"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """``kind``: verb, so, laut, zufolge, nach, wie, demnach. Token indices into the sentence."""
+
+    kind: str
+    cue: int
+    speaker: Phrase | None
+    first: int
+    last: int
+    cue_last: int = -1
+
+    @property
+    def cue_end(self) -> int:
+        return self.cue_last if self.cue_last > self.cue else self.cue + 1
+
+
+def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
+    """Every attribution frame of a sentence, in text order."""
+    frames: list[Frame] = []
+    for i, token in enumerate(tokens):
+        if quoted[i]:
+            continue
+        low = token.text.lower()
+        frame: Frame | None = None
+        if low in SPEECH_FORMS and (token.text.islower() or i == 0):
+            frame = _verb_frame(tokens, i)
+        elif low in ("laut", "gemäß") or (low == "according" and i + 1 < len(tokens) and tokens[i + 1].text == "to"):
+            frame = _preposition_frame(tokens, i, "laut", skip=2 if low == "according" else 1)
+        elif low == "zufolge":
+            frame = _zufolge_frame(tokens, i)
+        elif low == "nach" and i + 1 < len(tokens):
+            frame = _nach_frame(tokens, i)
+        elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-"):
+            frame = _so_frame(tokens, i)
+        elif low == "wie" and (i == 0 or tokens[i - 1].text == ","):
+            frame = _wie_frame(tokens, i)
+        elif low == "demnach":
+            frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    if _separable_not_speech(tokens, i):
+        return None
+    speaker: Phrase | None = None
+    if i > 0 and tokens[i - 1].text not in (",", "–", "—") and tokens[0].text.lower() not in _SUBORDINATORS:
+        speaker = subject_before(tokens, i, _clause_start(tokens, i))
+    if speaker is None:
+        speaker = subject_after(tokens, i)
+    return Frame("verb", i, speaker, i, i + 1)
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> int:
+    for j in range(i - 1, -1, -1):
+        if tokens[j].text in (":", ";", "“", "”", "«", "»"):
+            return j + 1
+    return 0
+
+
+def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
+    """ "sagte das Konzert ab" is not speech: the clause ends in a particle that changes the verb."""
+    for j in range(i + 1, min(i + 14, len(tokens))):
+        if tokens[j].text in (",", ".", ";", ":", "!", "?"):
+            return tokens[j - 1].text in _SEPARABLE_NOT_SPEECH and tokens[i].text.startswith("sag")
+    return False
+
+
+def _preposition_frame(tokens: Sequence[Token], i: int, kind: str, skip: int = 1) -> Frame | None:
+    phrase = np_forward(tokens, i + skip)
+    if phrase is None:
+        return None
+    return Frame(kind, i, phrase, i, phrase.last, cue_last=i + skip if skip > 1 else -1)
+
+
+def _zufolge_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    for first in range(max(0, i - 10), i):
+        phrase = np_forward(tokens, first)
+        if phrase is not None and phrase.last == i and tokens[first].text.lower() not in ADVERBIAL_STARTS:
+            return Frame("zufolge", i, phrase, first, i + 1)
+    return None
+
+
+def _nach_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    phrase = np_forward(tokens, i + 1)
+    if phrase is None:
+        return None
+    heads = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
+    if not any(word in SOURCE_NOUNS for word in heads[:3]):
+        return None
+    return Frame("nach", i, phrase, i, phrase.last)
+
+
+def _so_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    phrase = np_forward(tokens, i + 1)
+    if phrase is None:
+        return None
+    after = phrase.last
+    if (
+        after < len(tokens)
+        and tokens[after].text not in (".", ",", "!", "?", ";", "–", ")")
+        and not _tail_ok(tokens, after)
+    ):
+        return None
+    return Frame("so", i, phrase, i, phrase.last)
+
+
+def _tail_ok(tokens: Sequence[Token], j: int) -> bool:
+    """After "so X" only a short tail may follow: "so Frank gegenüber SRF."."""
+    return tokens[j].text.lower() in ("gegenüber", "zu", "am", "im", "in", "laut", "weiter", "zudem", "auf")
+
+
+def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    for j in range(i + 2, min(i + 16, len(tokens))):
+        if tokens[j].text == ",":
+            verbs = [k for k in range(i + 1, j) if tokens[k].text.lower() in WIE_VERBS]
+            if not verbs:
+                return None
+            phrase = np_forward(tokens, i + 1)
+            if phrase is None or (tokens[i + 1].text.lower() in PRONOUNS and False):
+                return None
+            return Frame("wie", verbs[-1], phrase, i, j + 1)
+    return None

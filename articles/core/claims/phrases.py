@@ -1,0 +1,162 @@
+"""Noun phrases around cue words: who speaks, through which outlet, in what role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import (
+    ADVERBIAL_STARTS,
+    DETERMINERS,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    NP_STOPS,
+    PRONOUNS,
+    ROLE_SUFFIXES,
+)
+from .text import Token
+
+_GENITIVE_LINKS = frozenset(["der", "des", "von", "vom", "für"])
+_DATIVE = frozenset(["dem", "ihm", "ihr", "ihnen", "einem"])
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Tokens ``[first, last)`` of a sentence's token list."""
+
+    first: int
+    last: int
+
+
+def _is_adjective(token: Token) -> bool:
+    low = token.text
+    return low.islower() and low.endswith(("e", "en", "er", "es", "em")) and low not in NP_STOPS
+
+
+def _is_name_part(token: Token) -> bool:
+    return token.is_cap and token.text.lower() not in ADVERBIAL_STARTS
+
+
+def _skip_parenthesis(tokens: Sequence[Token], j: int) -> int:
+    if j < len(tokens) and tokens[j].text == "(":
+        for k in range(j + 1, min(j + 8, len(tokens))):
+            if tokens[k].text == ")":
+                return k + 1
+    return j
+
+
+def _caps(tokens: Sequence[Token], j: int) -> int:
+    start = j
+    while j < len(tokens):
+        token = tokens[j]
+        if _is_name_part(token):
+            j += 1
+        elif token.text in NAME_PARTICLES and j > start and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            if token.text in ("der", "den") and j + 1 < len(tokens):
+                break
+            j += 1
+        else:
+            break
+    return j
+
+
+def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phrase | None:
+    """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
+    if i >= len(tokens):
+        return None
+    if tokens[i].text.lower() in PRONOUNS:
+        return Phrase(i, i + 1)
+    j = i
+    if tokens[j].text.lower() in DETERMINERS:
+        j += 1
+    adjectives = 0
+    while j < len(tokens) and _is_adjective(tokens[j]) and adjectives < 3:
+        j += 1
+        adjectives += 1
+    end = _caps(tokens, j)
+    if end == j:
+        return None
+    end = _skip_parenthesis(tokens, end)
+    if genitive:
+        end = _genitive_chain(tokens, end)
+    return Phrase(i, end)
+
+
+def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
+    for _ in range(2):
+        if end < len(tokens) and tokens[end].text in _GENITIVE_LINKS:
+            inner = np_forward(tokens, end + 1, genitive=False)
+            if inner is None or tokens[end + 1].text.lower() in PRONOUNS:
+                break
+            end = _skip_parenthesis(tokens, inner.last)
+        else:
+            break
+    return end
+
+
+def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
+    """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
+    phrase = np_forward(tokens, clause_start)
+    if phrase is None or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
+        return None
+    end = phrase.last
+    while end < verb and tokens[end].text.lower() in ("und", "sowie") and (more := np_forward(tokens, end + 1)):
+        end = more.last
+    if end == verb:
+        return Phrase(phrase.first, end)
+    if tokens[end].text == "," and _comma_before(tokens, end + 1, verb):
+        return Phrase(phrase.first, end)
+    return None
+
+
+def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
+    """An apposition ", Professor für …," closed right before the verb."""
+    return verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 16
+
+
+def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
+    """The subject following an inverted verb ("sagte Kreml-Sprecher X"), skipping datives and media."""
+    j = verb + 1
+    for _ in range(3):
+        while j < len(tokens) and tokens[j].text.lower() in ("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber"):
+            j += 1
+        if j >= len(tokens):
+            return None
+        word = tokens[j].text.lower()
+        phrase = np_forward(tokens, j)
+        if phrase is None:
+            return None
+        if word in _DATIVE or is_medium(tokens, phrase):
+            j = phrase.last
+            continue
+        return phrase
+    return None
+
+
+def is_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    words = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
+    return any(w.endswith(MEDIA_WORDS) or w.split("-")[-1] in MEDIA_WORDS for w in words)
+
+
+def role_split(words: Sequence[str]) -> tuple[str | None, str | None]:
+    """Split phrase words into (role, name): "Kreml-Sprecher Dmitri Peskow" → ("Kreml-Sprecher", "Dmitri Peskow")."""
+    content = [w for w in words if w.lower() not in DETERMINERS]
+    role_at = -1
+    for index, word in enumerate(content):
+        if word.lower().endswith(ROLE_SUFFIXES):
+            role_at = index
+    if role_at < 0:
+        name_words = [w for w in content if w[:1].isupper() or w in NAME_PARTICLES]
+        has_det = len(content) != len(words)
+        if not name_words or has_det:
+            return None, None
+        return None, " ".join(name_words)
+    rest = [w for w in content[role_at + 1 :] if w[:1].isupper() and w not in ("(", ")")]
+    role = " ".join(content[: role_at + 1])
+    if rest and not any(w.lower() in _GENITIVE_LINKS for w in content[role_at + 1 :]):
+        return role, " ".join(rest)
+    return " ".join(content), None
+
+
+def is_pronoun(words: Sequence[str]) -> bool:
+    return len(words) == 1 and words[0].lower() in PRONOUNS

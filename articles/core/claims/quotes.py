@@ -1,0 +1,174 @@
+"""Quotation-mark pairs and whether a quoted stretch is a quote or a title/name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLOSERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
+_MAX_QUOTE = 2500
+_WORD = re.compile(r"\w+")
+_FUNCTION_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "oder",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "of",
+        "the",
+        "and",
+        "for",
+        "to",
+        "a",
+        "für",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+    ]
+)
+_TITLE_NOUNS = frozenset(
+    [
+        "titel",
+        "motto",
+        "operation",
+        "slogan",
+        "namen",
+        "name",
+        "genannt",
+        "genannte",
+        "genannten",
+        "heißt",
+        "hieß",
+        "buch",
+        "film",
+        "album",
+        "song",
+        "lied",
+        "roman",
+        "kampagne",
+        "projekt",
+        "aktion",
+        "programm",
+        "sendung",
+        "zeitung",
+        "zeitschrift",
+        "magazin",
+        "gruppe",
+        "partei",
+        "organisation",
+        "bewegung",
+        "schlagzeile",
+        "überschrift",
+        "stichwort",
+        "begriff",
+        "unwort",
+        "wort",
+        "kategorie",
+        "klasse",
+        "typs",
+        "typ",
+        "marke",
+        "spitznamen",
+        "sogenannte",
+        "sogenannten",
+        "sogenannter",
+        "bezeichnung",
+        "kürzel",
+        "initiative",
+        "verein",
+        "serie",
+        "studie",
+        "codenamen",
+        "tageszeitung",
+        "wochenzeitung",
+        "blatt",
+        "sender",
+        "bündnis",
+        "plattform",
+        "schiff",
+        "app",
+        "motto",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePair:
+    """Quote marks at ``open`` and ``close - 1``; the content is ``text[open + 1 : close - 1]``."""
+
+    open: int
+    close: int
+
+    def content(self, text: str) -> str:
+        return text[self.open + 1 : self.close - 1]
+
+
+def find_quotes(text: str) -> list[QuotePair]:
+    """Outermost quote pairs of a text; nested ‚…‘ inside „…“ are skipped; a pair never spans a blank line."""
+    pairs: list[QuotePair] = []
+    i = 0
+    while i < len(text):
+        closers = _CLOSERS.get(text[i])
+        if closers is None or (text[i] == "‚" and i + 1 < len(text) and text[i + 1].isspace()):
+            i += 1
+            continue
+        end = _find_close(text, i, closers)
+        if end is None:
+            i += 1
+            continue
+        pairs.append(QuotePair(i, end + 1))
+        i = end + 1
+    return pairs
+
+
+def _find_close(text: str, i: int, closers: str) -> int | None:
+    limit = min(len(text), i + _MAX_QUOTE)
+    for j in range(i + 1, limit):
+        char = text[j]
+        if char in closers and j > i + 1:
+            if text[i] == "‚" and j + 1 < len(text) and text[j + 1].isalpha():
+                continue  # an apostrophe inside a word
+            return j
+        if char == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+            return None
+    return None
+
+
+def words(content: str) -> list[str]:
+    return _WORD.findall(content)
+
+
+def is_title_like(text: str, pair: QuotePair) -> bool:
+    """Names, titles and translations in quote marks: not quotations."""
+    content = pair.content(text).strip()
+    found = words(content)
+    if not found:
+        return True
+    before = text[max(0, pair.open - 40) : pair.open]
+    after = text[pair.close : pair.close + 3]
+    if before.rstrip().endswith("(") or after.lstrip().startswith(")"):
+        return True
+    previous = words(before)[-2:]
+    if any(w.lower() in _TITLE_NOUNS for w in previous):
+        return True
+    sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
+    content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
+    all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
+    return all_caps and len(found) <= 6 and not sentence_like
+
+
+def is_long(text: str, pair: QuotePair) -> bool:
+    """A quote long or sentence-like enough to be quoted speech even without a frame in its sentence."""
+    content = pair.content(text)
+    return len(words(content)) >= 6 or bool(re.search(r"[.!?]\s*\S", content.strip() + " x"))

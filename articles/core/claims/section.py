@@ -1,0 +1,421 @@
+"""Claim extraction inside one section's text (offsets relative to that text).
+
+The result is cached per (section text, language) by the package; speakers are
+resolved here only as far as the section itself allows (a pronoun to the last
+person named in the section); the document pass finishes the job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from articles.core.types import ClaimType, Mention
+
+from .frames import Frame, find_frames
+from .lexicon import COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL
+from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split
+from .quotes import QuotePair, find_quotes, is_long, is_title_like
+from .text import Token, is_konjunktiv, sentences, tokenize
+
+_END_PUNCT = ".!?;:…"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person (or organisation) named in the section, with where and how."""
+
+    position: int
+    name: str
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim under construction, in section-relative offsets."""
+
+    type: ClaimType
+    spans: list[tuple[int, int]]
+    sentence: int
+    speaker: Mention | None = None
+    cue: Mention | None = None
+    source: str | None = None
+    addressee: Mention | None = None
+    role: str | None = None
+    name: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectionResult:
+    drafts: tuple[Draft, ...]
+    persons: tuple[Person, ...]
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    quoted: list[bool]
+    frames: list[Frame] = field(default_factory=list)
+
+
+def analyse_section(text: str, lang: str = "de") -> SectionResult:
+    """Claims and named persons of one section's text."""
+    quotes = find_quotes(text)
+    sents = [_sentence(text, s, e, quotes) for s, e in sentences(text)]
+    persons: list[Person] = []
+    drafts: list[Draft] = []
+    direct = _direct_claims(text, sents, quotes)
+    for index, sent in enumerate(sents):
+        _register_subject(text, sent, persons)
+        drafts.extend(d for d in direct if d.sentence == index)
+        claim = _sentence_claim(text, sents, index, drafts)
+        if claim is not None:
+            drafts.append(claim)
+            drafts.extend(_nested(text, claim, quotes, direct))
+        for draft in drafts:
+            if draft.sentence == index:
+                _resolve_locally(draft, persons)
+    return SectionResult(tuple(sorted(drafts, key=lambda d: d.spans[0])), tuple(persons))
+
+
+def _sentence(text: str, start: int, end: int, quotes: Sequence[QuotePair]) -> _Sentence:
+    tokens = tokenize(text, start, end)
+    quoted = [any(q.open <= t.start < q.close for q in quotes) for t in tokens]
+    sent = _Sentence(start, end, tokens, quoted)
+    sent.frames = find_frames(tokens, quoted)
+    return sent
+
+
+def _mention(text: str, tokens: Sequence[Token], phrase: Phrase | None) -> Mention | None:
+    if phrase is None or phrase.last <= phrase.first:
+        return None
+    start, end = tokens[phrase.first].start, tokens[phrase.last - 1].end
+    return Mention(text[start:end], start, end)
+
+
+def _cue(text: str, tokens: Sequence[Token], frame: Frame) -> Mention:
+    start, end = tokens[frame.cue].start, tokens[frame.cue_end - 1].end
+    return Mention(text[start:end], start, end)
+
+
+def _apply_frame(text: str, sent: _Sentence, frame: Frame, draft: Draft) -> Draft:
+    draft.speaker = _mention(text, sent.tokens, frame.speaker)
+    draft.cue = _cue(text, sent.tokens, frame)
+    if frame.kind in ("laut", "nach") and draft.speaker is not None:
+        draft.source = _strip_det(draft.speaker.text)
+    elif frame.speaker is not None:
+        draft.source = _channel(text, sent, max(frame.speaker.last, frame.cue + 1))
+    return draft
+
+
+def _strip_det(words: str) -> str:
+    parts = words.split()
+    return (
+        " ".join(parts[1:])
+        if len(parts) > 1 and parts[0].lower() in ("der", "die", "das", "den", "dem", "des", "einem", "einer", "einen")
+        else words
+    )
+
+
+def _channel(text: str, sent: _Sentence, j: int) -> str | None:
+    """ "gegenüber SRF", "zu SRF", "laut TASS", "der Bild-Zeitung", "sagte er Euronews" after the speaker."""
+    tokens = sent.tokens
+    for k in range(j, min(j + 8, len(tokens))):
+        word = tokens[k].text.lower()
+        if tokens[k].text in (",", ".", ":", "„", "»") or sent.quoted[k]:
+            return None
+        if word in ("gegenüber", "zu", "zum", "zur", "laut", "der", "dem") or (k == j and tokens[k].is_cap):
+            phrase = np_forward(tokens, k if k == j and tokens[k].is_cap else k + 1)
+            if phrase is not None and (is_medium(tokens, phrase) or _acronym(tokens, phrase) or word == "laut"):
+                return _strip_det(text[tokens[phrase.first].start : tokens[phrase.last - 1].end])
+            if phrase is not None and word in ("gegenüber", "zu") and k == j:
+                return None
+    return None
+
+
+def _acronym(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    words = [t.text for t in tokens[phrase.first : phrase.last]]
+    return any(len(w) >= 2 and w.isupper() for w in words) or (len(words) == 1 and words[0] not in ("Reportern",))
+
+
+# --- direct quotes -----------------------------------------------------------
+
+
+def _sentence_of(sents: Sequence[_Sentence], position: int) -> int:
+    for index, sent in enumerate(sents):
+        if sent.start <= position < sent.end:
+            return index
+    return max(0, len(sents) - 1)
+
+
+def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -> list[Draft]:
+    drafts: list[Draft] = []
+    skip: set[int] = set()
+    for q_index, pair in enumerate(quotes):
+        if q_index in skip or is_title_like(text, pair):
+            continue
+        close_sent = _sentence_of(sents, pair.close - 1)
+        open_sent = _sentence_of(sents, pair.open)
+        frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
+        spans = [(pair.open + 1, pair.close - 1)]
+        if frame is None and not is_long(text, pair):
+            continue
+        sent_index = where if frame is not None else close_sent
+        draft = Draft("direct", spans, sent_index)
+        if frame is not None:
+            _apply_frame(text, sents[where], frame, draft)
+            follower = _interrupted(text, sents[where], frame, quotes, q_index)
+            if follower is not None:
+                skip.add(follower)
+                nxt = quotes[follower]
+                draft.spans.append((nxt.open + 1, nxt.close - 1))
+        drafts.append(draft)
+    return drafts
+
+
+def _frame_for_quote(
+    sents: Sequence[_Sentence], open_sent: int, close_sent: int, pair: QuotePair
+) -> tuple[Frame | None, int]:
+    after = sents[close_sent]
+    for frame in after.frames:
+        start = after.tokens[frame.first].start
+        if start >= pair.close and _only_punct_between(after, pair.close, start):
+            return frame, close_sent
+    before = sents[open_sent]
+    candidates = [f for f in before.frames if before.tokens[f.cue].start < pair.open and f.kind != "so"]
+    if candidates:
+        return candidates[-1], open_sent
+    later = [f for f in after.frames if after.tokens[f.cue].start >= pair.close]
+    if later and open_sent == close_sent:
+        return later[0], close_sent
+    return None, close_sent
+
+
+def _only_punct_between(sent: _Sentence, start: int, end: int) -> bool:
+    return all(not t.text[0].isalnum() for t in sent.tokens if start <= t.start < end)
+
+
+def _interrupted(text: str, sent: _Sentence, frame: Frame, quotes: Sequence[QuotePair], q_index: int) -> int | None:
+    """„A“, sagte X, „B“: the quote that continues right after the frame."""
+    if q_index + 1 >= len(quotes):
+        return None
+    nxt = quotes[q_index + 1]
+    last = sent.tokens[max(frame.last, frame.speaker.last if frame.speaker else 0) - 1].end
+    if not (sent.start <= nxt.open < sent.end) or nxt.open < last:
+        return None
+    gap = text[last : nxt.open]
+    if len(gap) > 40 or any(c in gap for c in ".!?"):
+        return None
+    return q_index + 1 if gap.strip().startswith(",") or len(gap.strip()) < 25 else None
+
+
+def _nested(text: str, claim: Draft, quotes: Sequence[QuotePair], direct: Sequence[Draft]) -> list[Draft]:
+    """Quoted words inside an indirect claim are the speaker's own words: direct, same attribution."""
+    found: list[Draft] = []
+    taken = {d.spans[0][0] for d in direct}
+    for pair in quotes:
+        inner = (pair.open + 1, pair.close - 1)
+        if inner[0] in taken or is_title_like(text, pair):
+            continue
+        if any(s <= pair.open and pair.close <= e for s, e in claim.spans):
+            nested = Draft("direct", [inner], claim.sentence, claim.speaker, claim.cue, claim.source, role=claim.role)
+            found.append(nested)
+    return found
+
+
+# --- sentence-level claims ---------------------------------------------------
+
+
+def _quoted_share(sent: _Sentence, first: int, last: int) -> float:
+    words = [i for i in range(first, last) if sent.tokens[i].text[0].isalnum()]
+    if not words:
+        return 1.0
+    return sum(sent.quoted[i] for i in words) / len(words)
+
+
+def _span(sent: _Sentence, first: int, last: int) -> tuple[int, int] | None:
+    tokens = sent.tokens
+    while first < last and tokens[first].text in ",–—-:":
+        first += 1
+    while last > first and tokens[last - 1].text in _END_PUNCT + ",–—-":
+        last -= 1
+    if last <= first:
+        return None
+    return tokens[first].start, tokens[last - 1].end
+
+
+def _has_konjunktiv(sent: _Sentence, first: int = 0, last: int | None = None) -> bool:
+    stop = len(sent.tokens) if last is None else last
+    for i in range(first, stop):
+        if not sent.quoted[i] and is_konjunktiv(sent.tokens[i].text):
+            if i > 0 and sent.tokens[i - 1].text.lower() == "ich":
+                continue
+            return True
+    return False
+
+
+def _sentence_claim(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]) -> Draft | None:
+    sent = sents[index]
+    if not sent.tokens or _quoted_share(sent, 0, len(sent.tokens)) > 0.6:
+        return None
+    for frame in sent.frames:
+        claim = _framed(text, sent, index, frame)
+        if claim is not None:
+            return claim
+    return _unframed(text, sents, index, drafts)
+
+
+def _framed(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | None:
+    n = len(sent.tokens)
+    if frame.kind == "verb":
+        region = _verb_region(sent, frame)
+        if region is None:
+            return _reported(text, sent, index, frame)
+        first, last = region
+        span = _span(sent, first, last)
+        if span is None or _quoted_share(sent, first, last) > 0.5:
+            return None
+        return _apply_frame(text, sent, frame, Draft("indirect", [span], index))
+    if frame.kind == "so" and frame.cue > 1:
+        span = _span(sent, 0, frame.first)
+        if span is None or _quoted_share(sent, 0, frame.first) > 0.5:
+            return None
+        return _apply_frame(text, sent, frame, Draft("indirect", [span], index))
+    spans = [s for s in (_span(sent, 0, frame.first), _span(sent, frame.last, n)) if s is not None]
+    if not spans or _quoted_share(sent, 0, n) > 0.5:
+        return None
+    return _apply_frame(text, sent, frame, Draft("indirect", spans, index))
+
+
+def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
+    """The reported clause of a verb frame, as a token range, or None."""
+    tokens, n, cue = sent.tokens, len(sent.tokens), frame.cue
+    if cue >= 2 and tokens[cue - 1].text == "," and frame.speaker is not None and frame.speaker.first > cue:
+        return 0, cue - 1
+    begin = max(cue, frame.speaker.last if frame.speaker else cue)
+    for j in range(begin, min(begin + 14, n - 1)):
+        if tokens[j].text in (",", ":"):
+            nxt = tokens[j + 1].text.lower()
+            if nxt in COMPLEMENTIZERS or _has_konjunktiv(sent, j + 1) or tokens[j].text == ":":
+                return j + 1, n
+            return None
+        if tokens[j].text in (".", "!", "?"):
+            return None
+    return None
+
+
+def _reported(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | None:
+    verb = sent.tokens[frame.cue].text.lower()
+    if frame.speaker is None or not verb.startswith(tuple(REPORTED_STEMS)):
+        return None
+    span = _span(sent, 0, len(sent.tokens))
+    if span is None:
+        return None
+    draft = Draft("reported", [span], index)
+    draft.speaker = _mention(text, sent.tokens, frame.speaker)
+    return draft
+
+
+def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]) -> Draft | None:
+    sent = sents[index]
+    span = _span(sent, 0, len(sent.tokens))
+    if span is None:
+        return None
+    previous = _previous_claim(drafts, index)
+    if _has_konjunktiv(sent) and previous is not None:
+        draft = Draft("indirect_free_indirect", [span], index, previous.speaker)
+        draft.name, draft.role, draft.description = previous.name, previous.role, previous.description
+        return draft
+    if any(t.text.lower() in REPORTIVE_SOLL and not q for t, q in zip(sent.tokens, sent.quoted, strict=True)):
+        return Draft("free_indirect", [span], index)
+    return None
+
+
+def _previous_claim(drafts: Sequence[Draft], index: int) -> Draft | None:
+    for draft in reversed(drafts):
+        if draft.sentence < index and draft.type != "free_indirect":
+            return draft if index - draft.sentence <= 2 and draft.speaker is not None else None
+    return None
+
+
+# --- persons and local resolution --------------------------------------------
+
+
+def _register_subject(text: str, sent: _Sentence, persons: list[Person]) -> None:
+    """A name opening a sentence ("Fyodor Tertitskiy, Wissenschaftler an …, glaubt") is a person."""
+    if not sent.tokens or sent.quoted[0]:
+        return
+    phrase = np_forward(sent.tokens, 0)
+    if phrase is None:
+        return
+    words = [t.text for t in sent.tokens[phrase.first : phrase.last]]
+    role, name = role_split(words)
+    if name is None:
+        return
+    if role is None:
+        role = _apposition(text, sent, phrase.last)
+    persons.append(Person(sent.tokens[phrase.first].start, name, role))
+
+
+def _apposition(text: str, sent: _Sentence, j: int) -> str | None:
+    tokens = sent.tokens
+    if j >= len(tokens) - 2 or tokens[j].text != ",":
+        return None
+    for k in range(j + 1, min(j + 16, len(tokens))):
+        if tokens[k].text == ",":
+            words = [t.text for t in tokens[j + 1 : k]]
+            role, _ = role_split(words[:2])
+            if role is not None or (words and words[0].lower().endswith(ROLE_TAILS)):
+                return text[tokens[j + 1].start : tokens[k - 1].end]
+            return None
+    return None
+
+
+ROLE_TAILS = (
+    "professor",
+    "professorin",
+    "wissenschaftler",
+    "wissenschaftlerin",
+    "experte",
+    "expertin",
+    "chef",
+    "leiter",
+)
+
+
+def _resolve_locally(draft: Draft, persons: list[Person]) -> None:
+    mention = draft.speaker
+    if mention is None or draft.name is not None or draft.type == "indirect_free_indirect":
+        return
+    words = mention.text.split()
+    if is_pronoun(words):
+        if words[0].lower() in ("er", "sie", "he", "she"):
+            earlier = [p for p in persons if p.position < mention.start]
+            if earlier:
+                draft.name, draft.role = earlier[-1].name, draft.role or earlier[-1].role
+        return
+    role, name = role_split(words)
+    if name is not None:
+        draft.name = name
+        draft.role = draft.role or role
+        persons.append(Person(mention.start, name, draft.role))
+    elif role is not None:
+        draft.description = role
+        match = _by_role(persons, role, mention.start)
+        if match is not None:
+            draft.name, draft.role = match.name, match.role
+        else:
+            draft.role = role
+
+
+def _by_role(persons: Sequence[Person], role: str, before: int) -> Person | None:
+    head = role.split()[-1].lower()
+    stem = head[:6]
+    earlier = [p for p in persons if p.position < before]
+    for person in reversed(earlier):
+        if person.role and stem in person.role.lower():
+            return person
+    return earlier[-1] if earlier else None
