@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import ADVERBIAL_STARTS, PRONOUNS, SOURCE_NOUNS, SPEECH_FORMS, WIE_VERBS
+from .lexicon import ADVERBIAL_STARTS, AUXILIARIES, PRONOUNS, SOURCE_SUFFIXES, SPEECH_FORMS, WIE_VERBS
 from .phrases import Phrase, np_forward, subject_after, subject_before
-from .text import Token
+from .text import Token, is_konjunktiv
 
 _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
 _SUBORDINATORS = frozenset(
@@ -63,11 +63,23 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if _separable_not_speech(tokens, i):
         return None
     speaker: Phrase | None = None
-    if i > 0 and tokens[i - 1].text not in (",", "–", "—") and tokens[0].text.lower() not in _SUBORDINATORS:
+    if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
+    if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
+        speaker = _subject_after_auxiliary(tokens, i)
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
+
+
+def _subject_after_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """"Im Vorfeld hatte das Komitee betont, …": the subject sits between auxiliary and participle."""
+    for j in range(i - 1, max(-1, i - 14), -1):
+        if tokens[j].text in (",", ":", ";"):
+            return None
+        if tokens[j].text.lower() in AUXILIARIES:
+            return subject_after(tokens, j)
+    return None
 
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
@@ -87,6 +99,8 @@ def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
 
 def _preposition_frame(tokens: Sequence[Token], i: int, kind: str, skip: int = 1) -> Frame | None:
     phrase = np_forward(tokens, i + skip)
+    if phrase is None and i == 0:
+        phrase = _up_to_finite_verb(tokens, i + skip)
     if phrase is None:
         return None
     return Frame(kind, i, phrase, i, phrase.last, cue_last=i + skip if skip > 1 else -1)
@@ -105,12 +119,16 @@ def _nach_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if phrase is None:
         return None
     heads = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
-    if not any(word in SOURCE_NOUNS for word in heads[:3]):
+    if not any(word.endswith(SOURCE_SUFFIXES) for word in heads[:4]):
         return None
     return Frame("nach", i, phrase, i, phrase.last)
 
 
 def _so_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in SPEECH_FORMS:
+        speaker = subject_after(tokens, i + 1)
+        if speaker is not None:
+            return Frame("so", i + 1, speaker, i, speaker.last)
     phrase = np_forward(tokens, i + 1)
     if phrase is None:
         return None
@@ -130,13 +148,27 @@ def _tail_ok(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    for j in range(i + 2, min(i + 16, len(tokens))):
-        if tokens[j].text == ",":
+    for j in range(i + 2, min(i + 16, len(tokens) + 1)):
+        if j == len(tokens) or tokens[j].text in (",", ".", "!", "?"):
             verbs = [k for k in range(i + 1, j) if tokens[k].text.lower() in WIE_VERBS]
             if not verbs:
                 return None
             phrase = np_forward(tokens, i + 1)
             if phrase is None or (tokens[i + 1].text.lower() in PRONOUNS and False):
                 return None
-            return Frame("wie", verbs[-1], phrase, i, j + 1)
+            return Frame("wie", verbs[-1], phrase, i, min(j + 1, len(tokens)))
+    return None
+
+
+def _up_to_finite_verb(tokens: Sequence[Token], start: int) -> Phrase | None:
+    """"Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden …": everything before the verb."""
+    seen_cap = False
+    for k in range(start, min(start + 14, len(tokens))):
+        word = tokens[k].text
+        if word in (",", ".", ":", ";"):
+            return None
+        if tokens[k].is_cap:
+            seen_cap = True
+        elif seen_cap and (word in AUXILIARIES or is_konjunktiv(word) or word.endswith(("te", "ten"))):
+            return Phrase(start, k) if k > start else None
     return None

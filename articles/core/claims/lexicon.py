@@ -320,3 +320,36 @@ COMPLEMENTIZERS = _words(
     dass ob wie warum weshalb wieso wann wo was wer welche welcher welches that
     """
 )
+
+AUXILIARIES = _words(
+    """
+    hat hatte hatten haben habe hätte hätten ist war waren sind sei wird wurde wurden werden will wollte gab
+    gibt gebe müssten müsste könnte könnten dürfte dürften
+    wollen soll sollte sollen kann konnte können muss musste müssen has had have will would was were
+    """
+)
+ACCUSATIVE_DETERMINERS = _words("den einen seinen ihren diesen jenen unseren meinen keinen")
+
+SOURCE_SUFFIXES = tuple(SOURCE_NOUNS) + (
+    "berechnungen",
+    "ergebnis",
+    "ergebnissen",
+    "analyse",
+    "auffassung",
+    "überzeugung",
+    "prognose",
+    "prognosen",
+    "hochrechnung",
+    "hochrechnungen",
+    "zählung",
+    "schätzung",
+    "darstellung",
+    "plan",
+    "einschätzung",
+    "worten",
+    "äußerungen",
+    "aussagen",
+    "daten",
+    "statistik",
+    "zahlen",
+)

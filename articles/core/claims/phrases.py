@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import (
+    ACCUSATIVE_DETERMINERS,
     ADVERBIAL_STARTS,
     DETERMINERS,
     MEDIA_WORDS,
@@ -34,6 +35,8 @@ def _is_adjective(token: Token) -> bool:
 
 
 def _is_name_part(token: Token) -> bool:
+    if "." in token.text and token.text[-1].isalpha():
+        return True  # a domain: "faz.net"
     return token.is_cap and token.text.lower() not in ADVERBIAL_STARTS
 
 
@@ -111,7 +114,10 @@ def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phr
 
 def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
     """An apposition ", Professor für …," closed right before the verb."""
-    return verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 16
+    if not (verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 28):
+        return False
+    opener = tokens[start]
+    return opener.is_cap or opener.text in DETERMINERS or opener.text in ("welche", "welcher", "welches")
 
 
 def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
@@ -126,7 +132,7 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
         phrase = np_forward(tokens, j)
         if phrase is None:
             return None
-        if word in _DATIVE or is_medium(tokens, phrase):
+        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or is_medium(tokens, phrase):
             j = phrase.last
             continue
         return phrase

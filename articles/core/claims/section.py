@@ -7,13 +7,14 @@ person named in the section); the document pass finishes the job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from articles.core.types import ClaimType, Mention
 
 from .frames import Frame, find_frames
-from .lexicon import COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL
+from .lexicon import ADVERBIAL_STARTS, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL
 from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split
 from .quotes import QuotePair, find_quotes, is_long, is_title_like
 from .text import Token, is_konjunktiv, sentences, tokenize
@@ -70,7 +71,11 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
     direct = _direct_claims(text, sents, quotes)
     for index, sent in enumerate(sents):
         _register_subject(text, sent, persons)
-        drafts.extend(d for d in direct if d.sentence == index)
+        for draft in direct:
+            if draft.sentence == index:
+                if draft.speaker is None:
+                    _speaker_without_frame(text, sent, draft, drafts)
+                drafts.append(draft)
         claim = _sentence_claim(text, sents, index, drafts)
         if claim is not None:
             drafts.append(claim)
@@ -226,6 +231,21 @@ def _nested(text: str, claim: Draft, quotes: Sequence[QuotePair], direct: Sequen
     return found
 
 
+def _speaker_without_frame(text: str, sent: _Sentence, draft: Draft, drafts: Sequence[Draft]) -> None:
+    """A quote with no cue: the sentence's own subject ("X zur Lage: „…“"), else the last speaker."""
+    if sent.tokens and not sent.quoted[0] and sent.tokens[0].text.lower() not in ADVERBIAL_STARTS:
+        phrase = np_forward(sent.tokens, 0)
+        if phrase is not None and phrase.last < len(sent.tokens):
+            following = sent.tokens[phrase.last]
+            if following.text.islower() or following.text in (",", ":"):
+                draft.speaker = _mention(text, sent.tokens, phrase)
+                return
+    previous = _previous_claim(drafts, draft.sentence + 1)
+    if previous is not None:
+        draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
+        draft.description = previous.description
+
+
 # --- sentence-level claims ---------------------------------------------------
 
 
@@ -299,12 +319,26 @@ def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
     for j in range(begin, min(begin + 14, n - 1)):
         if tokens[j].text in (",", ":"):
             nxt = tokens[j + 1].text.lower()
-            if nxt in COMPLEMENTIZERS or _has_konjunktiv(sent, j + 1) or tokens[j].text == ":":
+            if nxt in COMPLEMENTIZERS or _has_konjunktiv(sent, j + 1) or tokens[j].text == ":" or _zu_infinitive(sent, j + 1):
                 return j + 1, n
             return None
         if tokens[j].text in (".", "!", "?"):
             return None
     return None
+
+
+def _zu_infinitive(sent: _Sentence, first: int) -> bool:
+    """"…, den Mitarbeiter nicht mehr einsetzen zu wollen": an infinitive clause with zu."""
+    words = [t.text for t in sent.tokens[first:] if t.text[0].isalnum()]
+    if words and words[0].lower() in ("um", "ohne", "statt", "anstatt", "als"):
+        return False
+    for k, word in enumerate(words[:-1]):
+        if word == "zu" and words[k + 1].islower() and words[k + 1].endswith(("en", "ern", "eln")):
+            return True
+    return bool(words) and bool(_ZU_VERB.match(words[-1]))
+
+
+_ZU_VERB = re.compile(r"^(?:an|auf|aus|ein|mit|vor|zurück|ab|zu|fest|weiter|bei|dar|her|hin)zu[a-zäöü]+en$")
 
 
 def _reported(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | None:
@@ -329,8 +363,45 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
         draft = Draft("indirect_free_indirect", [span], index, previous.speaker)
         draft.name, draft.role, draft.description = previous.name, previous.role, previous.description
         return draft
-    if any(t.text.lower() in REPORTIVE_SOLL and not q for t, q in zip(sent.tokens, sent.quoted, strict=True)):
+    dass = _dass_claim(text, sent, index)
+    if dass is not None:
+        return dass
+    if _reportive(sent):
         return Draft("free_indirect", [span], index)
+    return None
+
+
+def _reportive(sent: _Sentence) -> bool:
+    """Hearsay "soll … getan haben / geschehen sein"."""
+    words = [t.text.lower() for t, q in zip(sent.tokens, sent.quoted, strict=True) if not q]
+    for k, word in enumerate(words):
+        if word in REPORTIVE_SOLL:
+            return any(w in ("haben", "sein") for w in words[k + 1 :])
+    return False
+
+
+_OPINION_WORDS = frozenset("davon darauf dafür überzeugt zuversichtlich sicher meinung ansicht auffassung überzeugung".split())
+
+
+def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
+    """"Die Forscher gehen davon aus, dass …": a clause in Konjunktiv or after an opinion word, no known cue."""
+    tokens = sent.tokens
+    for j in range(1, len(tokens) - 1):
+        if tokens[j].text != "," or tokens[j + 1].text.lower() not in ("dass", "ob") or sent.quoted[j]:
+            continue
+        if not (_has_konjunktiv(sent, j + 1) or tokens[j - 1].text.lower() in _OPINION_WORDS):
+            return None
+        subject = np_forward(tokens, 0)
+        if subject is None or tokens[0].text.lower() in ("es", "das", "dies", "dabei") or subject.last >= j:
+            return None
+        span = _span(sent, j + 1, len(tokens))
+        if span is None:
+            return None
+        draft = Draft("indirect", [span], index)
+        draft.speaker = _mention(text, tokens, subject)
+        cue = tokens[subject.last]
+        draft.cue = Mention(cue.text, cue.start, cue.end) if cue.text.islower() else None
+        return draft
     return None
 
 
