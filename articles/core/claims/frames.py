@@ -66,19 +66,20 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
     if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
-        speaker = _subject_after_auxiliary(tokens, i)
+        speaker = _subject_around_auxiliary(tokens, i)
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
 
 
-def _subject_after_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
-    """"Im Vorfeld hatte das Komitee betont, …": the subject sits between auxiliary and participle."""
+def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """"X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
     for j in range(i - 1, max(-1, i - 14), -1):
         if tokens[j].text in (",", ":", ";"):
             return None
         if tokens[j].text.lower() in AUXILIARIES:
-            return subject_after(tokens, j)
+            before = subject_before(tokens, j, _clause_start(tokens, j)) if j > 0 else None
+            return before or subject_after(tokens, j)
     return None
 
 
@@ -144,7 +145,10 @@ def _so_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 def _tail_ok(tokens: Sequence[Token], j: int) -> bool:
     """After "so X" only a short tail may follow: "so Frank gegenüber SRF."."""
-    return tokens[j].text.lower() in ("gegenüber", "zu", "am", "im", "in", "laut", "weiter", "zudem", "auf")
+    if tokens[j].text.lower() in ("gegenüber", "zu", "am", "im", "in", "laut", "weiter", "zudem", "auf"):
+        return True
+    tail = tokens[j : j + 3]
+    return bool(tail) and tail[0].text.islower() and any(t.text in (".", "!", "?", ",") for t in tail[1:])
 
 
 def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:

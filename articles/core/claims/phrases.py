@@ -67,7 +67,7 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
     if i >= len(tokens):
         return None
-    if tokens[i].text.lower() in PRONOUNS:
+    if tokens[i].text.lower() in PRONOUNS and not (i + 1 < len(tokens) and tokens[i + 1].is_cap):
         return Phrase(i, i + 1)
     j = i
     if tokens[j].text.lower() in DETERMINERS:

@@ -108,12 +108,23 @@ def _cue(text: str, tokens: Sequence[Token], frame: Frame) -> Mention:
 
 def _apply_frame(text: str, sent: _Sentence, frame: Frame, draft: Draft) -> Draft:
     draft.speaker = _mention(text, sent.tokens, frame.speaker)
+    if draft.speaker is not None and draft.speaker.text.lower() == "es":
+        draft.speaker = _document_phrase(text, sent) or draft.speaker
     draft.cue = _cue(text, sent.tokens, frame)
     if frame.kind in ("laut", "nach") and draft.speaker is not None:
         draft.source = _strip_det(draft.speaker.text)
     elif frame.speaker is not None:
         draft.source = _channel(text, sent, max(frame.speaker.last, frame.cue + 1))
     return draft
+
+
+def _document_phrase(text: str, sent: _Sentence) -> Mention | None:
+    """"In der Mitteilung des WWF heißt es, …": the document speaks."""
+    tokens = sent.tokens
+    for k, token in enumerate(tokens[:-1]):
+        if token.text.lower() in ("in", "im") and not sent.quoted[k]:
+            return _mention(text, tokens, np_forward(tokens, k + 1))
+    return None
 
 
 def _strip_det(words: str) -> str:
@@ -168,7 +179,7 @@ def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -
         spans = [(pair.open + 1, pair.close - 1)]
         if frame is None and not is_long(text, pair):
             continue
-        sent_index = where if frame is not None else close_sent
+        sent_index = where if frame is not None else open_sent
         draft = Draft("direct", spans, sent_index)
         if frame is not None:
             _apply_frame(text, sents[where], frame, draft)
