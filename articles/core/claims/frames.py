@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import ADVERBIAL_STARTS, AUXILIARIES, PRONOUNS, SOURCE_SUFFIXES, SPEECH_FORMS, WIE_VERBS
+from .lexicon import (
+    ADVERBIAL_STARTS,
+    AUXILIARIES,
+    NEEDS_PARTICLE,
+    PARTICLES,
+    PRONOUNS,
+    SOURCE_SUFFIXES,
+    SPEECH_FORMS,
+    WIE_VERBS,
+)
 from .phrases import Phrase, np_forward, subject_after, subject_before
 from .text import Token, is_konjunktiv
 
@@ -91,11 +100,15 @@ def _clause_start(tokens: Sequence[Token], i: int) -> int:
 
 
 def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
-    """ "sagte das Konzert ab" is not speech: the clause ends in a particle that changes the verb."""
-    for j in range(i + 1, min(i + 14, len(tokens))):
-        if tokens[j].text in (",", ".", ";", ":", "!", "?"):
-            return tokens[j - 1].text in _SEPARABLE_NOT_SPEECH and tokens[i].text.startswith("sag")
-    return False
+    """Not speech: "sagte das Konzert ab"; "gab Geld" (but "gab an" is): check the clause's particle."""
+    needs = tokens[i].text.lower() in NEEDS_PARTICLE
+    for j in range(i + 1, min(i + 20, len(tokens) + 1)):
+        if j == len(tokens) or tokens[j].text in (",", ".", ";", ":", "!", "?", "„", "»"):
+            last = tokens[j - 1].text
+            if needs:
+                return last not in PARTICLES
+            return last in _SEPARABLE_NOT_SPEECH and tokens[i].text.startswith("sag")
+    return needs
 
 
 def _preposition_frame(tokens: Sequence[Token], i: int, kind: str, skip: int = 1) -> Frame | None:

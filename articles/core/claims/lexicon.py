@@ -96,7 +96,7 @@ DETERMINERS = _words(
 # Name particles that may sit inside a name.
 NAME_PARTICLES = _words(
     """
-    von van de der den al el bin ibn da di dos du le la zu ter ten
+    von van de der den al el bin ibn da di dos du le la ter ten
     """
 )
 
@@ -108,6 +108,7 @@ ADVERBIAL_STARTS = _words(
     schon auch doch aber allerdings jedoch deshalb daher dabei darin damit so bisher zuletzt
     zunächst inzwischen mittlerweile weiter weiters ebenfalls erst noch vergangene vergangenen
     letzte letzten anschließend gleichzeitig insgesamt demnach laut zufolge gegenüber
+    zwar aufgrund angesichts infolge nachdem besorgt selbst wenn da weil als obwohl falls hinzu
     """
 )
 
@@ -353,3 +354,13 @@ SOURCE_SUFFIXES = tuple(SOURCE_NOUNS) + (
     "statistik",
     "zahlen",
 )
+
+# Verbs that are speech only with their particle: "gab an", "teilte mit", "wies darauf hin".
+NEEDS_PARTICLE = _words(
+    """
+    gab gibt gaben geben teilte teilt teilten stellte stellt stellten machte macht machten wies weist
+    wiesen rief ruft riefen hob hebt hoben räumte räumt räumten fügte fügt fügten kündigte kündigt
+    kündigten merkte merkt merkten deutete deutet deuteten warf wirft warfen zeigte zeigt zeigten
+    """
+)
+PARTICLES = _words("an mit fest klar heraus hervor hin ein hinzu auf vor zu bekannt zurück aus deutlich")

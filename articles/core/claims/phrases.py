@@ -67,7 +67,8 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
     if i >= len(tokens):
         return None
-    if tokens[i].text.lower() in PRONOUNS and not (i + 1 < len(tokens) and tokens[i + 1].is_cap):
+    possessive = tokens[i].text.lower() == "ihr" and i + 1 < len(tokens) and tokens[i + 1].is_cap
+    if tokens[i].text.lower() in PRONOUNS and not possessive:
         return Phrase(i, i + 1)
     j = i
     if tokens[j].text.lower() in DETERMINERS:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from articles.core.types import ClaimType, Mention
 
 from .frames import Frame, find_frames
-from .lexicon import ADVERBIAL_STARTS, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL
+from .lexicon import ADVERBIAL_STARTS, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL, ROLE_SUFFIXES
 from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split
 from .quotes import QuotePair, find_quotes, is_long, is_title_like
 from .text import Token, is_konjunktiv, sentences, tokenize
@@ -29,6 +29,7 @@ class Person:
     position: int
     name: str
     role: str | None = None
+    spoke: bool = False
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class Draft:
     role: str | None = None
     name: str | None = None
     description: str | None = None
+    apposition: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ def _apply_frame(text: str, sent: _Sentence, frame: Frame, draft: Draft) -> Draf
         draft.source = _strip_det(draft.speaker.text)
     elif frame.speaker is not None:
         draft.source = _channel(text, sent, max(frame.speaker.last, frame.cue + 1))
+        draft.apposition = _apposition(text, sent, frame.speaker.last)
     return draft
 
 
@@ -391,7 +394,7 @@ def _reportive(sent: _Sentence) -> bool:
     return False
 
 
-_OPINION_WORDS = frozenset("davon darauf dafür überzeugt zuversichtlich sicher meinung ansicht auffassung überzeugung".split())
+_OPINION_WORDS = frozenset(["davon", "darauf", "dafür", "überzeugt", "zuversichtlich", "sicher", "meinung", "ansicht", "auffassung", "überzeugung"])
 
 
 def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
@@ -478,12 +481,13 @@ def _resolve_locally(draft: Draft, persons: list[Person]) -> None:
             earlier = [p for p in persons if p.position < mention.start]
             if earlier:
                 draft.name, draft.role = earlier[-1].name, draft.role or earlier[-1].role
+                persons.append(Person(mention.start, earlier[-1].name, earlier[-1].role, spoke=True))
         return
     role, name = role_split(words)
     if name is not None:
         draft.name = name
-        draft.role = draft.role or role
-        persons.append(Person(mention.start, name, draft.role))
+        draft.role = draft.role or role or draft.apposition
+        persons.append(Person(mention.start, name, draft.role, spoke=True))
     elif role is not None:
         draft.description = role
         match = _by_role(persons, role, mention.start)
@@ -500,4 +504,5 @@ def _by_role(persons: Sequence[Person], role: str, before: int) -> Person | None
     for person in reversed(earlier):
         if person.role and stem in person.role.lower():
             return person
-    return earlier[-1] if earlier else None
+    speakers = [p for p in earlier if p.spoke]
+    return speakers[-1] if speakers and head.endswith(ROLE_SUFFIXES) else None
