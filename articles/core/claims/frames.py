@@ -82,7 +82,7 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
-    """"X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
+    """ "X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
     for j in range(i - 1, max(-1, i - 14), -1):
         if tokens[j].text in (",", ":", ";"):
             return None
@@ -178,7 +178,7 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 
 def _up_to_finite_verb(tokens: Sequence[Token], start: int) -> Phrase | None:
-    """"Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden …": everything before the verb."""
+    """ "Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden …": everything before the verb."""
     seen_cap = False
     for k in range(start, min(start + 14, len(tokens))):
         word = tokens[k].text

@@ -214,6 +214,13 @@ ROLE_SUFFIXES = (
     "secretary",
     "chief",
     "director",
+    "mayor",
+    "governor",
+    "spokesperson",
+    "chairman",
+    "wirt",
+    "wirtin",
+    "graf",
 )
 
 PERSON_ROLE_HEADS = ROLE_SUFFIXES
@@ -331,7 +338,8 @@ AUXILIARIES = _words(
 )
 ACCUSATIVE_DETERMINERS = _words("den einen seinen ihren diesen jenen unseren meinen keinen")
 
-SOURCE_SUFFIXES = tuple(SOURCE_NOUNS) + (
+SOURCE_SUFFIXES = (
+    *SOURCE_NOUNS,
     "berechnungen",
     "ergebnis",
     "ergebnissen",

@@ -153,8 +153,13 @@ def role_split(words: Sequence[str]) -> tuple[str | None, str | None]:
         if word.lower().endswith(ROLE_SUFFIXES):
             role_at = index
     if role_at < 0:
-        name_words = [w for w in content if w[:1].isupper() or w in NAME_PARTICLES]
+        caps = [w for w in content if w[:1].isupper()]
         has_det = len(content) != len(words)
+        if has_det and len(caps) == 1 and len(content) <= 3:
+            return caps[0], None  # a description: "der Meeresbiologe"
+        if len(caps) >= 3 and caps[0] == content[0] and not any(w.lower() in _GENITIVE_LINKS for w in content):
+            return caps[0], " ".join(caps[1:])  # "Landrat Paul Sommer"
+        name_words = [w for w in content if w[:1].isupper() or w in NAME_PARTICLES]
         if not name_words or has_det:
             return None, None
         return None, " ".join(name_words)

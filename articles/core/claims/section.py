@@ -122,7 +122,7 @@ def _apply_frame(text: str, sent: _Sentence, frame: Frame, draft: Draft) -> Draf
 
 
 def _document_phrase(text: str, sent: _Sentence) -> Mention | None:
-    """"In der Mitteilung des WWF heißt es, …": the document speaks."""
+    """ "In der Mitteilung des WWF heißt es, …": the document speaks."""
     tokens = sent.tokens
     for k, token in enumerate(tokens[:-1]):
         if token.text.lower() in ("in", "im") and not sent.quoted[k]:
@@ -333,7 +333,12 @@ def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
     for j in range(begin, min(begin + 14, n - 1)):
         if tokens[j].text in (",", ":"):
             nxt = tokens[j + 1].text.lower()
-            if nxt in COMPLEMENTIZERS or _has_konjunktiv(sent, j + 1) or tokens[j].text == ":" or _zu_infinitive(sent, j + 1):
+            if (
+                nxt in COMPLEMENTIZERS
+                or _has_konjunktiv(sent, j + 1)
+                or tokens[j].text == ":"
+                or _zu_infinitive(sent, j + 1)
+            ):
                 return j + 1, n
             return None
         if tokens[j].text in (".", "!", "?"):
@@ -342,7 +347,7 @@ def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
 
 
 def _zu_infinitive(sent: _Sentence, first: int) -> bool:
-    """"…, den Mitarbeiter nicht mehr einsetzen zu wollen": an infinitive clause with zu."""
+    """ "…, den Mitarbeiter nicht mehr einsetzen zu wollen": an infinitive clause with zu."""
     words = [t.text for t in sent.tokens[first:] if t.text[0].isalnum()]
     if words and words[0].lower() in ("um", "ohne", "statt", "anstatt", "als"):
         return False
@@ -394,11 +399,24 @@ def _reportive(sent: _Sentence) -> bool:
     return False
 
 
-_OPINION_WORDS = frozenset(["davon", "darauf", "dafür", "überzeugt", "zuversichtlich", "sicher", "meinung", "ansicht", "auffassung", "überzeugung"])
+_OPINION_WORDS = frozenset(
+    [
+        "davon",
+        "darauf",
+        "dafür",
+        "überzeugt",
+        "zuversichtlich",
+        "sicher",
+        "meinung",
+        "ansicht",
+        "auffassung",
+        "überzeugung",
+    ]
+)
 
 
 def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
-    """"Die Forscher gehen davon aus, dass …": a clause in Konjunktiv or after an opinion word, no known cue."""
+    """ "Die Forscher gehen davon aus, dass …": a clause in Konjunktiv or after an opinion word, no known cue."""
     tokens = sent.tokens
     for j in range(1, len(tokens) - 1):
         if tokens[j].text != "," or tokens[j + 1].text.lower() not in ("dass", "ob") or sent.quoted[j]:
