@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from simplemma import is_known, lemmatize
 
 from .lexicon import (
     ACCUSATIVE_DETERMINERS,
@@ -27,6 +30,17 @@ class Phrase:
 
     first: int
     last: int
+
+
+@lru_cache(maxsize=16384)
+def adverb_like(word: str) -> bool:
+    """A capitalised word that is an adverb or adjective written at a sentence start ("Ursprünglich")."""
+    if not word[:1].isupper() or word.lower() in PRONOUNS or word.lower() in DETERMINERS:
+        return False
+    low = word.lower()
+    if low.endswith("end") and len(low) > 6:
+        return True
+    return is_known(low, lang="de") and lemmatize(word, lang="de").islower()
 
 
 def _is_adjective(token: Token) -> bool:
@@ -65,7 +79,7 @@ def _caps(tokens: Sequence[Token], j: int) -> int:
 
 def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phrase | None:
     """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
-    if i >= len(tokens):
+    if i >= len(tokens) or adverb_like(tokens[i].text):
         return None
     possessive = tokens[i].text.lower() == "ihr" and i + 1 < len(tokens) and tokens[i + 1].is_cap
     if tokens[i].text.lower() in PRONOUNS and not possessive:
@@ -87,7 +101,7 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
 
 
 def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
-    for _ in range(2):
+    for _ in range(4):
         if end < len(tokens) and tokens[end].text in _GENITIVE_LINKS:
             inner = np_forward(tokens, end + 1, genitive=False)
             if inner is None or tokens[end + 1].text.lower() in PRONOUNS:
@@ -98,8 +112,36 @@ def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
     return end
 
 
+_NP_INTERNAL = DETERMINERS | NAME_PARTICLES | _GENITIVE_LINKS | frozenset(["ohne", "und", "für", "mit", "im", "am", "zum", "zur", "vom"])
+
+
+def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
+    """Everything before the verb when the verb is the clause's first real lower-case word (German V2)."""
+    if verb <= clause_start or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
+        return None
+    if not (tokens[clause_start].is_cap or tokens[clause_start].text in ("„", "»", '"')):
+        return None
+    previous = ""
+    for k in range(clause_start, verb):
+        word = tokens[k].text
+        internal = word in _NP_INTERNAL or (
+            _is_adjective(tokens[k]) and (previous in DETERMINERS or previous.endswith(("e", "en", "er", "es")))
+        )
+        if word.islower() and not internal:
+            return None
+        previous = word.lower()
+    last = verb
+    while last > clause_start and tokens[last - 1].text in (",", "–"):
+        last -= 1
+    return Phrase(clause_start, last) if verb - clause_start <= 25 else None
+
+
 def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
     """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
+    return _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
+
+
+def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
     phrase = np_forward(tokens, clause_start)
     if phrase is None or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
         return None

@@ -103,6 +103,10 @@ _TITLE_NOUNS = frozenset(
 )
 
 
+# Words before a quoted noun that make it a quoted judgement, not a name: "eine „Zeitungsente“".
+_QUOTE_INTRODUCERS = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "als", "von", "vor", "zur", "zum", "wie", "keine", "kein"])
+
+
 @dataclass(frozen=True, slots=True)
 class QuotePair:
     """Quote marks at ``open`` and ``close - 1``; the content is ``text[open + 1 : close - 1]``."""
@@ -162,6 +166,8 @@ def is_title_like(text: str, pair: QuotePair) -> bool:
     previous = words(before)[-2:]
     if any(w.lower() in _TITLE_NOUNS for w in previous):
         return True
+    if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:
+        return False
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True

@@ -15,7 +15,7 @@ from articles.core.types import ClaimType, Mention
 
 from .frames import Frame, find_frames
 from .lexicon import ADVERBIAL_STARTS, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL, ROLE_SUFFIXES
-from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split
+from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split, subject_after, subject_before
 from .quotes import QuotePair, find_quotes, is_long, is_title_like
 from .text import Token, is_konjunktiv, sentences, tokenize
 
@@ -180,7 +180,7 @@ def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -
         open_sent = _sentence_of(sents, pair.open)
         frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
         spans = [(pair.open + 1, pair.close - 1)]
-        if frame is None and not is_long(text, pair):
+        if frame is None and not is_long(text, pair) and not _judgement(text, pair):
             continue
         sent_index = where if frame is not None else open_sent
         draft = Draft("direct", spans, sent_index)
@@ -195,6 +195,12 @@ def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -
     return drafts
 
 
+def _judgement(text: str, pair: QuotePair) -> bool:
+    """A short quoted phrase starting lower-case ("„völlig unrealistisch“"): somebody's words, not a name."""
+    content = pair.content(text).strip()
+    return bool(content) and content[0].islower() and " " in content
+
+
 def _frame_for_quote(
     sents: Sequence[_Sentence], open_sent: int, close_sent: int, pair: QuotePair
 ) -> tuple[Frame | None, int]:
@@ -203,14 +209,60 @@ def _frame_for_quote(
         start = after.tokens[frame.first].start
         if start >= pair.close and _only_punct_between(after, pair.close, start):
             return frame, close_sent
+    generic = _verb_after_quote(after, pair)
+    if generic is not None:
+        return generic, close_sent
     before = sents[open_sent]
     candidates = [f for f in before.frames if before.tokens[f.cue].start < pair.open and f.kind != "so"]
     if candidates:
         return candidates[-1], open_sent
+    colon = _colon_frame(before, pair)
+    if colon is not None:
+        return colon, open_sent
     later = [f for f in after.frames if after.tokens[f.cue].start >= pair.close]
     if later and open_sent == close_sent:
         return later[0], close_sent
     return None, close_sent
+
+
+_NOT_FINITE = frozenset(["und", "oder", "aber", "sondern", "die", "der", "das", "den", "dem", "des", "denn", "weil", "wenn", "dass", "ob", "wie", "was", "als", "so"])
+
+
+def _verb_after_quote(sent: _Sentence, pair: QuotePair) -> Frame | None:
+    """„…“, zeigte sich X zufrieden: a finite verb right after the quote, its subject follows."""
+    tokens = sent.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= pair.close), None)
+    if k is None or k + 1 >= len(tokens) or tokens[k].text != ",":
+        return None
+    verb = tokens[k + 1]
+    if not verb.text.islower() or verb.text in _NOT_FINITE or sent.quoted[k + 1]:
+        return None
+    speaker = subject_after(tokens, k + 1)
+    if speaker is None:
+        return None
+    return Frame("verb", k + 1, speaker, k + 1, k + 2)
+
+
+def _first_verb(sent: _Sentence) -> int | None:
+    for i, token in enumerate(sent.tokens[:8]):
+        if i > 0 and token.text.islower() and token.text not in _NOT_FINITE and not sent.quoted[i]:
+            return i
+    return None
+
+
+def _colon_frame(sent: _Sentence, pair: QuotePair) -> Frame | None:
+    """X stellte in Frage: „…“ — the subject of the clause before the colon."""
+    tokens = sent.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= pair.open), None)
+    if k is None or k < 2 or tokens[k - 1].text != ":":
+        return None
+    verb = next((i for i in range(1, k - 1) if tokens[i].text.islower() and tokens[i].text not in _NOT_FINITE), None)
+    if verb is None:
+        return None
+    speaker = subject_before(tokens, verb, 0) or subject_after(tokens, verb)
+    if speaker is None:
+        return None
+    return Frame("verb", verb, speaker, verb, verb + 1)
 
 
 def _only_punct_between(sent: _Sentence, start: int, end: int) -> bool:
@@ -254,6 +306,11 @@ def _speaker_without_frame(text: str, sent: _Sentence, draft: Draft, drafts: Seq
             if following.text.islower() or following.text in (",", ":"):
                 draft.speaker = _mention(text, sent.tokens, phrase)
                 return
+        verb = _first_verb(sent)
+        after = subject_after(sent.tokens, verb) if verb is not None else None
+        if after is not None and not sent.quoted[after.first]:
+            draft.speaker = _mention(text, sent.tokens, after)
+            return
     previous = _previous_claim(drafts, draft.sentence + 1)
     if previous is not None:
         draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
