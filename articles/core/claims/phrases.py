@@ -112,7 +112,12 @@ def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
     return end
 
 
-_NP_INTERNAL = DETERMINERS | NAME_PARTICLES | _GENITIVE_LINKS | frozenset(["ohne", "und", "für", "mit", "im", "am", "zum", "zur", "vom"])
+_NP_INTERNAL = (
+    DETERMINERS
+    | NAME_PARTICLES
+    | _GENITIVE_LINKS
+    | frozenset(["ohne", "und", "für", "mit", "im", "am", "zum", "zur", "vom"])
+)
 
 
 def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:

@@ -104,7 +104,9 @@ _TITLE_NOUNS = frozenset(
 
 
 # Words before a quoted noun that make it a quoted judgement, not a name: "eine „Zeitungsente“".
-_QUOTE_INTRODUCERS = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "als", "von", "vor", "zur", "zum", "wie", "keine", "kein"])
+_QUOTE_INTRODUCERS = frozenset(
+    ["ein", "eine", "einen", "einem", "einer", "eines", "als", "von", "vor", "zur", "zum", "wie", "keine", "kein"]
+)
 
 
 @dataclass(frozen=True, slots=True)

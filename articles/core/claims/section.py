@@ -225,7 +225,29 @@ def _frame_for_quote(
     return None, close_sent
 
 
-_NOT_FINITE = frozenset(["und", "oder", "aber", "sondern", "die", "der", "das", "den", "dem", "des", "denn", "weil", "wenn", "dass", "ob", "wie", "was", "als", "so"])
+_NOT_FINITE = frozenset(
+    [
+        "und",
+        "oder",
+        "aber",
+        "sondern",
+        "die",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "denn",
+        "weil",
+        "wenn",
+        "dass",
+        "ob",
+        "wie",
+        "was",
+        "als",
+        "so",
+    ]
+)
 
 
 def _verb_after_quote(sent: _Sentence, pair: QuotePair) -> Frame | None:
@@ -353,22 +375,27 @@ def _sentence_claim(text: str, sents: list[_Sentence], index: int, drafts: list[
     if not sent.tokens or _quoted_share(sent, 0, len(sent.tokens)) > 0.6:
         return None
     for frame in sent.frames:
-        claim = _framed(text, sent, index, frame)
+        claim = _framed(text, sents, index, frame)
         if claim is not None:
             return claim
     return _unframed(text, sents, index, drafts)
 
 
-def _framed(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | None:
+def _framed(text: str, sents: list[_Sentence], index: int, frame: Frame) -> Draft | None:
+    sent = sents[index]
     n = len(sent.tokens)
     if frame.kind == "verb":
         region = _verb_region(sent, frame)
         if region is None:
+            if _demonstrative_subject(sent, frame) and index > 0:
+                return _anaphoric(text, sents, index, frame)
             return _reported(text, sent, index, frame)
         first, last = region
         span = _span(sent, first, last)
-        if span is None or _quoted_share(sent, first, last) > 0.5:
+        if span is None or (sent.quoted[first] and _quoted_share(sent, first, last) > 0.5):
             return None
+        if _demonstrative_subject(sent, frame) and index > 0:
+            return _anaphoric(text, sents, index, frame)
         return _apply_frame(text, sent, frame, Draft("indirect", [span], index))
     if frame.kind == "so" and frame.cue > 1:
         span = _span(sent, 0, frame.first)
@@ -379,6 +406,29 @@ def _framed(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | Non
     if not spans or _quoted_share(sent, 0, n) > 0.5:
         return None
     return _apply_frame(text, sent, frame, Draft("indirect", spans, index))
+
+
+_DEMONSTRATIVES = frozenset(("dies", "das", "dieses", "diese", "dies", "this", "that"))
+
+
+def _demonstrative_subject(sent: _Sentence, frame: Frame) -> bool:
+    """ "Dies bestätigte der Minister." — the claim is the sentence before."""
+    tokens = sent.tokens
+    return (
+        frame.cue == 1
+        and tokens[0].text.lower() in _DEMONSTRATIVES
+        and frame.speaker is not None
+        and frame.speaker.first > frame.cue
+    )
+
+
+def _anaphoric(text: str, sents: list[_Sentence], index: int, frame: Frame) -> Draft | None:
+    previous = sents[index - 1]
+    span = _span(previous, 0, len(previous.tokens))
+    if span is None or _quoted_share(previous, 0, len(previous.tokens)) > 0.5:
+        return None
+    draft = Draft("indirect", [span], index)
+    return _apply_frame(text, sents[index], frame, draft)
 
 
 def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
@@ -414,7 +464,10 @@ def _zu_infinitive(sent: _Sentence, first: int) -> bool:
     return bool(words) and bool(_ZU_VERB.match(words[-1]))
 
 
-_ZU_VERB = re.compile(r"^(?:an|auf|aus|ein|mit|vor|zurück|ab|zu|fest|weiter|bei|dar|her|hin)zu[a-zäöü]+en$")
+_ZU_VERB = re.compile(
+    r"^(?:an|auf|aus|ein|mit|vor|zurück|ab|zu|fest|weiter|bei|dar|her|hin|nieder|durch|um|los|weg|heraus|hervor"
+    r"|statt|teil|wahr|frei|fort|nach|hinzu|voran|vorbei|herbei|zusammen|bereit|offen|bekannt|fern)zu[a-zäöü]+en$"
+)
 
 
 def _reported(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | None:
@@ -434,14 +487,14 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
     span = _span(sent, 0, len(sent.tokens))
     if span is None:
         return None
+    dass = _dass_claim(text, sent, index)
+    if dass is not None:
+        return dass
     previous = _previous_claim(drafts, index)
     if _has_konjunktiv(sent) and previous is not None:
         draft = Draft("indirect_free_indirect", [span], index, previous.speaker)
         draft.name, draft.role, draft.description = previous.name, previous.role, previous.description
         return draft
-    dass = _dass_claim(text, sent, index)
-    if dass is not None:
-        return dass
     if _reportive(sent):
         return Draft("free_indirect", [span], index)
     return None
@@ -478,7 +531,8 @@ def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
     for j in range(1, len(tokens) - 1):
         if tokens[j].text != "," or tokens[j + 1].text.lower() not in ("dass", "ob") or sent.quoted[j]:
             continue
-        if not (_has_konjunktiv(sent, j + 1) or tokens[j - 1].text.lower() in _OPINION_WORDS):
+        opinion = {tokens[j - 1].text.lower(), tokens[j - 2].text.lower() if j > 1 else ""}
+        if not (_has_konjunktiv(sent, j + 1) or opinion & _OPINION_WORDS):
             return None
         subject = np_forward(tokens, 0)
         if subject is None or tokens[0].text.lower() in ("es", "das", "dies", "dabei") or subject.last >= j:
