@@ -72,7 +72,8 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if _separable_not_speech(tokens, i):
         return None
     speaker: Phrase | None = None
-    if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS:
+    demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
+    if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
     if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
         speaker = _subject_around_auxiliary(tokens, i)

@@ -40,6 +40,8 @@ IRREGULAR_CUES = _words(
     widersprochen bestritt bestritten bestreitet empfahl empfahlen empfiehlt empfohlen riet rieten
     rät geraten bekannte bekannten bekennt zeigte zeigten zeigt vertrat vertraten vertritt vertreten
     befand befanden befindet schloss schlossen schließt ausgeschlossen nahm nahmen nimmt angenommen
+    verglich verglichen vergleicht bezifferte bezifferten beziffert geht gehen ging gingen
+    zurückgewiesen vorgeworfen ausgesprochen
     said says told stated added explained warned claimed argued insisted announced reported
     """
 )

@@ -490,11 +490,16 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
     dass = _dass_claim(text, sent, index)
     if dass is not None:
         return dass
-    previous = _previous_claim(drafts, index)
-    if _has_konjunktiv(sent) and previous is not None:
-        draft = Draft("indirect_free_indirect", [span], index, previous.speaker)
-        draft.name, draft.role, draft.description = previous.name, previous.role, previous.description
-        return draft
+    if _has_konjunktiv(sent):
+        previous = _previous_claim(drafts, index, reach=3)
+        if previous is not None:
+            draft = Draft("indirect_free_indirect", [span], index, previous.speaker)
+            draft.name, draft.role, draft.description = previous.name, previous.role, previous.description
+            return draft
+        if KONJUNKTIV_ALONE:
+            draft = Draft("indirect_free_indirect", [span], index)
+            draft.speaker = _previous_subject(text, sents, index)
+            return draft
     if _reportive(sent):
         return Draft("free_indirect", [span], index)
     return None
@@ -548,11 +553,28 @@ def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
     return None
 
 
-def _previous_claim(drafts: Sequence[Draft], index: int) -> Draft | None:
+def _previous_claim(drafts: Sequence[Draft], index: int, reach: int = 2) -> Draft | None:
     for draft in reversed(drafts):
         if draft.sentence < index and draft.type != "free_indirect":
-            return draft if index - draft.sentence <= 2 and draft.speaker is not None else None
+            return draft if index - draft.sentence <= reach and draft.speaker is not None else None
     return None
+
+
+KONJUNKTIV_ALONE = True
+
+
+def _previous_subject(text: str, sents: Sequence[_Sentence], index: int) -> Mention | None:
+    """The subject of the sentence before: "Die Kriminalpolizei bittet um Mithilfe. Der Mann sei …"."""
+    if index == 0:
+        return None
+    previous = sents[index - 1]
+    verb = _first_verb(previous)
+    if verb is None or previous.quoted[0]:
+        return None
+    phrase = subject_before(previous.tokens, verb, 0) or subject_after(previous.tokens, verb)
+    if phrase is None or previous.tokens[phrase.first].text.lower() in ("es", "das", "dies", "man"):
+        return None
+    return _mention(text, previous.tokens, phrase)
 
 
 # --- persons and local resolution --------------------------------------------
