@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from articles.core.types import ClaimType, Mention
 
 from .frames import Frame, find_frames
-from .lexicon import ADVERBIAL_STARTS, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL, ROLE_SUFFIXES
+from .lexicon import ADVERBIAL_STARTS, AGENT_SUFFIXES, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL, ROLE_SUFFIXES
 from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split, subject_after, subject_before
 from .quotes import QuotePair, find_quotes, is_long, is_title_like
 from .text import Token, is_konjunktiv, sentences, tokenize
@@ -491,15 +491,18 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
     if dass is not None:
         return dass
     if _has_konjunktiv(sent):
+        draft = Draft("indirect_free_indirect", [span], index)
         previous = _previous_claim(drafts, index, reach=3)
-        if previous is not None:
-            draft = Draft("indirect_free_indirect", [span], index, previous.speaker)
-            draft.name, draft.role, draft.description = previous.name, previous.role, previous.description
-            return draft
-        if KONJUNKTIV_ALONE:
-            draft = Draft("indirect_free_indirect", [span], index)
-            draft.speaker = _previous_subject(text, sents, index)
-            return draft
+        adjacent = previous is not None and previous.sentence == index - 1
+        subject = None if adjacent else _previous_subject(text, sents, index)
+        if subject is not None and _agent_like(subject.text):
+            draft.speaker = subject
+        elif previous is not None:
+            draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
+            draft.description = previous.description
+        else:
+            draft.speaker = subject
+        return draft
     if _reportive(sent):
         return Draft("free_indirect", [span], index)
     return None
@@ -560,7 +563,13 @@ def _previous_claim(drafts: Sequence[Draft], index: int, reach: int = 2) -> Draf
     return None
 
 
-KONJUNKTIV_ALONE = True
+def _agent_like(words: str) -> bool:
+    """A phrase that can speak: a name, a role, an organisation, a group ("Analysten")."""
+    parts = words.split()
+    role, name = role_split(parts)
+    if name is not None and len(parts) <= 6:
+        return True
+    return any(p.lower().endswith(AGENT_SUFFIXES) for p in parts)
 
 
 def _previous_subject(text: str, sents: Sequence[_Sentence], index: int) -> Mention | None:
