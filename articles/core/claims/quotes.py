@@ -109,6 +109,9 @@ _QUOTE_INTRODUCERS = frozenset(
 )
 
 
+_DEFINITE = frozenset(("der", "die", "das", "den", "dem", "des", "zur", "zum", "im", "vom", "beim", "am", "ins"))
+
+
 @dataclass(frozen=True, slots=True)
 class QuotePair:
     """Quote marks at ``open`` and ``close - 1``; the content is ``text[open + 1 : close - 1]``."""
@@ -170,6 +173,10 @@ def is_title_like(text: str, pair: QuotePair) -> bool:
         return True
     if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:
         return False
+    if previous and previous[-1].lower() in _DEFINITE and content[:1].isupper() and len(found) <= 8:
+        return True  # "die „Aktion Deutschland hilft“": a name after a definite article
+    if " " not in content and re.search(r"\w\.\w", content):
+        return True  # a domain: „tagesschau.de“
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
