@@ -299,7 +299,7 @@ _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "unter", "
 # Generated forms that are common non-verbs.
 _NOT_CUES = _words(
     """
-    meine meinen meinte meinten rechte sehe macht stellt stellen weise
+    meine meinen rechte sehe macht stellt stellen weise
     """
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CLOSERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
+_CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
 _MAX_QUOTE = 2500
 _WORD = re.compile(r"\w+")
 _FUNCTION_WORDS = frozenset(
@@ -168,7 +168,8 @@ def is_title_like(text: str, pair: QuotePair) -> bool:
     after = text[pair.close : pair.close + 3]
     if before.rstrip().endswith("(") or after.lstrip().startswith(")"):
         return True
-    previous = words(before)[-2:]
+    # Only words right before the quote mark (no colon or comma between) name what follows.
+    previous = words(before)[-2:] if before.rstrip()[-1:].isalnum() else []
     if any(w.lower() in _TITLE_NOUNS for w in previous):
         return True
     if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:

@@ -566,7 +566,7 @@ def _previous_claim(drafts: Sequence[Draft], index: int, reach: int = 2) -> Draf
 def _agent_like(words: str) -> bool:
     """A phrase that can speak: a name, a role, an organisation, a group ("Analysten")."""
     parts = words.split()
-    role, name = role_split(parts)
+    _role, name = role_split(parts)
     if name is not None and len(parts) <= 6:
         return True
     return any(p.lower().endswith(AGENT_SUFFIXES) for p in parts)
