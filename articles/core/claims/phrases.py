@@ -122,7 +122,8 @@ _NP_INTERNAL = (
 
 def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
     """Everything before the verb when the verb is the clause's first real lower-case word (German V2)."""
-    if verb <= clause_start or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
+    first = tokens[clause_start].text.lower() if verb > clause_start else ""
+    if not first or first in ADVERBIAL_STARTS or first in ACCUSATIVE_DETERMINERS:
         return None
     if not (tokens[clause_start].is_cap or tokens[clause_start].text in ("„", "»", '"')):
         return None
@@ -147,6 +148,8 @@ def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phr
 
 
 def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
+    if tokens[clause_start].text.lower() in ACCUSATIVE_DETERMINERS:
+        return None  # "Den Unmut der CDU brachte X zum Ausdruck": an object comes first
     phrase = np_forward(tokens, clause_start)
     if phrase is None or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
         return None

@@ -504,7 +504,14 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
             draft.speaker = subject
         return draft
     if _reportive(sent):
-        return Draft("free_indirect", [span], index)
+        draft = Draft("free_indirect", [span], index)
+        previous = _previous_claim(drafts, index, reach=2)
+        subject = _previous_subject(text, sents, index)
+        if previous is not None:
+            draft.speaker = previous.speaker  # hearsay right after an attribution continues it
+        elif subject is not None and _agent_like(subject.text):
+            draft.speaker = subject
+        return draft
     return None
 
 
