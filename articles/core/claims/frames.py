@@ -61,7 +61,7 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
             frame = _so_frame(tokens, i)
         elif low == "wie" and (i == 0 or tokens[i - 1].text == ","):
             frame = _wie_frame(tokens, i)
-        elif low == "demnach":
+        elif low == "demnach" or (low == "danach" and any(is_konjunktiv(t.text) for t in tokens)):
             frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
         if frame is not None:
             frames.append(frame)

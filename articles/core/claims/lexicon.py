@@ -40,6 +40,8 @@ IRREGULAR_CUES = _words(
     widersprochen bestritt bestritten bestreitet empfahl empfahlen empfiehlt empfohlen riet rieten
     rät geraten bekannte bekannten bekennt zeigte zeigten zeigt vertrat vertraten vertritt vertreten
     befand befanden befindet schloss schlossen schließt ausgeschlossen nahm nahmen nimmt angenommen
+    aufgefordert zugesagt angedroht vorgeschlagen beschlossen vereinbart erwogen erwägt erwog erwägen
+    beschloss beschließt
     verglich verglichen vergleicht bezifferte bezifferten beziffert geht gehen ging gingen
     zurückgewiesen vorgeworfen ausgesprochen
     said says told stated added explained warned claimed argued insisted announced reported
@@ -313,6 +315,8 @@ def _expand(stems: str) -> frozenset[str]:
             forms.add(base + ending)
         forms.add(stem)
         forms.add(base + "n")
+        if stem.endswith("t"):  # a true stem ending in t: "bericht" → "berichtet", "berichtete"
+            forms.update(stem + ending for ending in ("et", "ete", "eten", "en"))
         if not base.startswith(_INSEPARABLE) and not base.endswith("ier"):
             forms.add("ge" + base + "t")
     return frozenset(forms - _NOT_CUES)
@@ -429,4 +433,32 @@ AGENT_SUFFIXES = (
     "stiftung",
     "institut",
     "universität",
+)
+
+# Verbs of saying whose comma clause is reported speech even in the indicative ("Er sagte, es regnet").
+STRONG_SPEECH = (
+    "sag",
+    "erklär",
+    "meint",
+    "betont",
+    "bericht",
+    "schrieb",
+    "schreib",
+    "behaupt",
+    "argumentiert",
+    "versichert",
+    "warnt",
+    "teilte",
+    "teilt",
+    "ergänzt",
+    "fügte",
+    "unterstrich",
+    "bekräftigt",
+    "antwortet",
+    "entgegnet",
+    "mahnt",
+    "kritisiert",
+    "said",
+    "told",
+    "stated",
 )

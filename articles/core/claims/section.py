@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from articles.core.types import ClaimType, Mention
 
 from .frames import Frame, find_frames
-from .lexicon import ADVERBIAL_STARTS, AGENT_SUFFIXES, COMPLEMENTIZERS, REPORTED_STEMS, REPORTIVE_SOLL, ROLE_SUFFIXES
+from .lexicon import (
+    ADVERBIAL_STARTS,
+    AGENT_SUFFIXES,
+    COMPLEMENTIZERS,
+    REPORTED_STEMS,
+    REPORTIVE_SOLL,
+    ROLE_SUFFIXES,
+    STRONG_SPEECH,
+)
 from .phrases import Phrase, is_medium, is_pronoun, np_forward, role_split, subject_after, subject_before
 from .quotes import QuotePair, find_quotes, is_long, is_title_like
 from .text import Token, is_konjunktiv, sentences, tokenize
@@ -442,6 +450,7 @@ def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
             nxt = tokens[j + 1].text.lower()
             if (
                 nxt in COMPLEMENTIZERS
+                or tokens[cue].text.lower().startswith(STRONG_SPEECH)
                 or _has_konjunktiv(sent, j + 1)
                 or tokens[j].text == ":"
                 or _zu_infinitive(sent, j + 1)

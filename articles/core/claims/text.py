@@ -148,6 +148,8 @@ def is_konjunktiv(word: str) -> bool:
     if low in NOT_KONJUNKTIV or not low.endswith("e") or len(low) < 4 or not word.islower():
         return False
     lemma = simplemma.lemmatize(low, lang="de")
+    if lemma.endswith(("eln", "ern")) and low == lemma[:-3] + lemma[-2] + "e":
+        return True  # "handle" (handeln), "ändre" (ändern)
     return lemma.endswith("en") and lemma[:-1] == low and lemma != low
 
 
