@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from simplemma import is_known
+
 _CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
 _MAX_QUOTE = 2500
 _WORD = re.compile(r"\w+")
@@ -105,7 +107,7 @@ _TITLE_NOUNS = frozenset(
 
 # Words before a quoted noun that make it a quoted judgement, not a name: "eine „Zeitungsente“".
 _QUOTE_INTRODUCERS = frozenset(
-    ["ein", "eine", "einen", "einem", "einer", "eines", "als", "von", "vor", "zur", "zum", "wie", "keine", "kein"]
+    ["ein", "eine", "einen", "einem", "einer", "eines", "als", "von", "vor", "wie", "keine", "kein"]
 )
 
 
@@ -178,6 +180,8 @@ def is_title_like(text: str, pair: QuotePair) -> bool:
         return True  # "die „Aktion Deutschland hilft“": a name after a definite article
     if " " not in content and re.search(r"\w\.\w", content):
         return True  # a domain: „tagesschau.de“
+    if len(found) <= 4 and sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found):
+        return True  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
@@ -185,6 +189,15 @@ def is_title_like(text: str, pair: QuotePair) -> bool:
 
 
 def is_long(text: str, pair: QuotePair) -> bool:
-    """A quote long or sentence-like enough to be quoted speech even without a frame in its sentence."""
-    content = pair.content(text)
-    return len(words(content)) >= 6 or bool(re.search(r"[.!?]\s*\S", content.strip() + " x"))
+    """Quoted speech even without a frame in its sentence: a whole sentence (or more) in quote marks.
+
+    Long titles ("„Der Einsatz der Trümmerbahnen in Dresden“") sit inside a sentence with no
+    closing punctuation of their own; quoted sentences end in . ! ? or open the sentence or
+    follow a colon.
+    """
+    content = pair.content(text).strip()
+    if re.search(r"[.!?…]$", content) or re.search(r"[.!?]\s+\S", content):
+        return True
+    before = text[max(0, pair.open - 3) : pair.open].rstrip()
+    opens_sentence = not before or before[-1] in ".!?:\n"
+    return len(words(content)) >= 6 and opens_sentence

@@ -187,6 +187,8 @@ def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -
         close_sent = _sentence_of(sents, pair.close - 1)
         open_sent = _sentence_of(sents, pair.open)
         frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
+        if frame is not None and _inside_speaker(sents[where], frame, pair):
+            continue  # „Aktion Deutschland hilft“ inside the speaker's name
         spans = [(pair.open + 1, pair.close - 1)]
         if frame is None and not is_long(text, pair) and not _judgement(text, pair):
             continue
@@ -201,6 +203,14 @@ def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -
                 draft.spans.append((nxt.open + 1, nxt.close - 1))
         drafts.append(draft)
     return drafts
+
+
+def _inside_speaker(sent: _Sentence, frame: Frame, pair: QuotePair) -> bool:
+    if frame.speaker is None:
+        return False
+    tokens = sent.tokens
+    start, end = tokens[frame.speaker.first].start, tokens[frame.speaker.last - 1].end
+    return start <= pair.open and pair.close <= end + 1
 
 
 def _judgement(text: str, pair: QuotePair) -> bool:
