@@ -22,7 +22,6 @@ _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
 _SUBORDINATORS = frozenset(
     ["als", "wenn", "nachdem", "weil", "da", "obwohl", "bevor", "während", "falls", "sobald", "seit", "seitdem"]
 )
-_BREAKS = frozenset([",:;–—-()"]) | {"(", ")"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +74,29 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
+    if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS:
+        speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
+    if speaker is None and i > 0 and tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern"):
+        speaker = _coordinated_subject(tokens, i)
     if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
         speaker = _subject_around_auxiliary(tokens, i)
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
+
+
+def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "X sprach sich dagegen aus und sagte, …": the subject of the first verb."""
+    for j in range(1, i - 1):
+        word = tokens[j].text
+        if word.islower() and word not in _NOT_VERBS and not word.endswith(("e", "en", "er", "es", "em")):
+            return subject_before(tokens, j, 0) or subject_after(tokens, j)
+        if word.islower() and word in SPEECH_FORMS | AUXILIARIES:
+            return subject_before(tokens, j, 0) or subject_after(tokens, j)
+    return None
+
+
+_NOT_VERBS = frozenset("der die das den dem des ein eine und oder von vom für in im am zum zur mit auf aus bei".split())
 
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
@@ -95,7 +112,7 @@ def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
     for j in range(i - 1, -1, -1):
-        if tokens[j].text in (":", ";", "“", "”", "«", "»"):
+        if tokens[j].text in (":", ";"):
             return j + 1
     return 0
 

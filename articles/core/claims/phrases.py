@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .text import Token
 
-_GENITIVE_LINKS = frozenset(["der", "des", "von", "vom", "für"])
+_GENITIVE_LINKS = frozenset(("der", "des", "von", "vom", "für", "in", "aus", "bei", "im", "am", "beim", "zum", "zur"))
 _DATIVE = frozenset(["dem", "ihm", "ihr", "ihnen", "einem"])
 
 
@@ -91,13 +91,23 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     while j < len(tokens) and _is_adjective(tokens[j]) and adjectives < 3:
         j += 1
         adjectives += 1
-    end = _caps(tokens, j)
+    end = _caps(tokens, _skip_quoted_name(tokens, j) if j > i else j)
     if end == j:
         return None
+    end = _skip_quoted_name(tokens, end)
     end = _skip_parenthesis(tokens, end)
     if genitive:
         end = _genitive_chain(tokens, end)
     return Phrase(i, end)
+
+
+def _skip_quoted_name(tokens: Sequence[Token], j: int) -> int:
+    """A name in quote marks inside a phrase: die „Süddeutsche Zeitung“, die Wochenzeitung „Die Zeit“."""
+    if j < len(tokens) and tokens[j].text in ("„", "»", '"', "“"):
+        for k in range(j + 1, min(j + 9, len(tokens))):
+            if tokens[k].text in ("“", "«", '"', "”"):
+                return k + 1 if k > j + 1 else j
+    return j
 
 
 def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
@@ -125,13 +135,19 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     first = tokens[clause_start].text.lower() if verb > clause_start else ""
     if not first or first in ADVERBIAL_STARTS or first in ACCUSATIVE_DETERMINERS:
         return None
-    if not (tokens[clause_start].is_cap or tokens[clause_start].text in ("„", "»", '"')):
+    if not tokens[clause_start].is_cap:
         return None
     previous = ""
+    quoted = False
     for k in range(clause_start, verb):
         word = tokens[k].text
-        internal = word in _NP_INTERNAL or (
-            _is_adjective(tokens[k]) and (previous in DETERMINERS or previous.endswith(("e", "en", "er", "es")))
+        if word in ("„", "“", "»", "«", '"'):
+            quoted = word in ("„", "»") or (word == '"' and not quoted)
+            continue
+        internal = (
+            quoted
+            or word in _NP_INTERNAL
+            or (_is_adjective(tokens[k]) and (previous in DETERMINERS or previous.endswith(("e", "en", "er", "es"))))
         )
         if word.islower() and not internal:
             return None
@@ -142,8 +158,13 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     return Phrase(clause_start, last) if verb - clause_start <= 25 else None
 
 
+_FOCUS = frozenset(("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade"))
+
+
 def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
     """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
+    if clause_start + 1 < verb and tokens[clause_start].text.lower() in _FOCUS:
+        clause_start += 1  # "Auch der Minister sagte …"
     return _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
 
 
@@ -158,17 +179,14 @@ def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Ph
         end = more.last
     if end == verb:
         return Phrase(phrase.first, end)
-    if tokens[end].text == "," and _comma_before(tokens, end + 1, verb):
+    if end < verb and tokens[end].text == "," and _comma_before(tokens, end + 1, verb):
         return Phrase(phrase.first, end)
     return None
 
 
 def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
     """An apposition ", Professor für …," closed right before the verb."""
-    if not (verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 28):
-        return False
-    opener = tokens[start]
-    return opener.is_cap or opener.text in DETERMINERS or opener.text in ("welche", "welcher", "welches")
+    return verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 28
 
 
 def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
