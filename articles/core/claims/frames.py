@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .lexicon import (
     ADVERBIAL_STARTS,
     AUXILIARIES,
+    DETERMINERS,
     NEEDS_PARTICLE,
     PARTICLES,
     PRONOUNS,
@@ -96,7 +97,9 @@ def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
     return None
 
 
-_NOT_VERBS = frozenset("der die das den dem des ein eine und oder von vom für in im am zum zur mit auf aus bei".split())
+_NOT_VERBS = DETERMINERS | frozenset(
+    ("und", "oder", "von", "vom", "für", "in", "im", "am", "zum", "zur", "mit", "auf", "aus", "bei")
+)
 
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
