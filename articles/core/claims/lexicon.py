@@ -51,10 +51,12 @@ IRREGULAR_CUES = _words(
 # Verbs that, with a plain object and no clause, summarise a speech act ("reported").
 REPORTED_STEMS = _words(
     """
-    fordert kritisiert warnt kündigt lehnt begrüßt verurteilt lobt bestätigt dementiert beklagt
+    fordert kritisiert warnt kündigt lehnt begrüßt lobt bestätigt dementiert beklagt
     bemängelt appelliert droht verspricht räumt wirft ruft spricht sprach kündigte bekräftigt
     verlangt beantragt plädiert empfiehlt empfahl warf rief versprach bestritt protestiert
-    dementierte
+    dementierte sprechen bericht nennt nannte bezeichnet verweist verwies weist wies klagt
+    vorgeworfen zurückgewiesen ausgesprochen angekündigt beziffert verglich vergleicht geht gehen
+    ging gingen vermutet
     """
 )
 
@@ -113,6 +115,7 @@ ADVERBIAL_STARTS = _words(
     zunächst inzwischen mittlerweile weiter weiters ebenfalls erst noch vergangene vergangenen
     letzte letzten anschließend gleichzeitig insgesamt demnach laut zufolge gegenüber
     zwar aufgrund angesichts infolge nachdem besorgt selbst wenn da weil als obwohl falls hinzu
+    von bislang
     """
 )
 
@@ -328,7 +331,9 @@ WEAK_ALONE = _words(
     mit an hinzu ein vor auf deutlich klar
     """
 )
-SPEECH_FORMS = (_expand(_WEAK_SPEECH) | IRREGULAR_CUES) - WEAK_ALONE
+# Reported speech acts: every generated form ("warnen", "verlangte", "kritisierten") plus irregular ones.
+REPORTED_FORMS = (_expand(" ".join(REPORTED_STEMS)) | (IRREGULAR_CUES & REPORTED_STEMS)) - WEAK_ALONE
+SPEECH_FORMS = (_expand(_WEAK_SPEECH) | IRREGULAR_CUES | REPORTED_FORMS) - WEAK_ALONE
 
 COMPLEMENTIZERS = _words(
     """

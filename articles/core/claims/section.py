@@ -18,6 +18,7 @@ from .lexicon import (
     ADVERBIAL_STARTS,
     AGENT_SUFFIXES,
     COMPLEMENTIZERS,
+    REPORTED_FORMS,
     REPORTED_STEMS,
     REPORTIVE_SOLL,
     ROLE_SUFFIXES,
@@ -489,10 +490,17 @@ _ZU_VERB = re.compile(
 )
 
 
+_PASSIVE = frozenset(("wurde", "wurden", "worden", "wird", "werden"))
+
+
 def _reported(text: str, sent: _Sentence, index: int, frame: Frame) -> Draft | None:
     verb = sent.tokens[frame.cue].text.lower()
-    if frame.speaker is None or not verb.startswith(tuple(REPORTED_STEMS)):
+    if frame.speaker is None or (verb not in REPORTED_FORMS and not verb.startswith(tuple(REPORTED_STEMS))):
         return None
+    words = {t.text.lower() for t in sent.tokens}
+    subject = sent.tokens[frame.speaker.first].text.lower()
+    if words & _PASSIVE or subject in ("es", "man", "ihm", "ihr", "ihnen") or verb.startswith("droh"):
+        return None  # passives, "Es geht um …", "Ihm drohen …": no speech act
     span = _span(sent, 0, len(sent.tokens))
     if span is None:
         return None
