@@ -94,7 +94,26 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         for draft in drafts:
             if draft.sentence == index:
                 _resolve_locally(draft, persons)
-    return SectionResult(tuple(sorted(drafts, key=lambda d: d.spans[0])), tuple(persons))
+    ordered = sorted(drafts, key=lambda d: d.spans[0])
+    return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
+
+
+def _merge_continuations(drafts: list[Draft]) -> list[Draft]:
+    """Consecutive Konjunktiv sentences of one speaker are one continuation claim."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and draft.type == last.type == "indirect_free_indirect"
+            and draft.sentence == last.sentence + 1
+            and draft.speaker == last.speaker
+        ):
+            last.spans[-1] = (last.spans[-1][0], draft.spans[-1][1])
+            last.sentence = draft.sentence
+            continue
+        merged.append(draft)
+    return merged
 
 
 def _sentence(text: str, start: int, end: int, quotes: Sequence[QuotePair]) -> _Sentence:
@@ -517,7 +536,10 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
     dass = _dass_claim(text, sent, index)
     if dass is not None:
         return dass
-    if _has_konjunktiv(sent):
+    first_person = any(
+        t.text.lower() in ("ich", "wir") and not q for t, q in zip(sent.tokens, sent.quoted, strict=True)
+    )
+    if _has_konjunktiv(sent) and not first_person:
         draft = Draft("indirect_free_indirect", [span], index)
         previous = _previous_claim(drafts, index, reach=3)
         adjacent = previous is not None and previous.sentence == index - 1
