@@ -135,6 +135,8 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     first = tokens[clause_start].text.lower() if verb > clause_start else ""
     if not first or first in ADVERBIAL_STARTS or first in ACCUSATIVE_DETERMINERS:
         return None
+    if adverb_like(tokens[clause_start].text):
+        return None
     if not tokens[clause_start].is_cap:
         return None
     previous = ""
@@ -209,8 +211,17 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
 
 
 def is_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
-    words = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
-    return any(w.endswith(MEDIA_WORDS) or w.split("-")[-1] in MEDIA_WORDS for w in words)
+    """The phrase's head (before any genitive or prepositional attachment) names a medium."""
+    words = []
+    for token in tokens[phrase.first : phrase.last]:
+        if words and token.text in _GENITIVE_LINKS:
+            break
+        words.append(token.text.lower())
+    return any(w.endswith(_MEDIA_SUFFIXES) or w.split("-")[-1] in MEDIA_WORDS for w in words)
+
+
+# Short media names ("ard", "tv") only as whole words: "Reinhard" is no broadcaster.
+_MEDIA_SUFFIXES = tuple(m for m in MEDIA_WORDS if len(m) >= 5)
 
 
 def role_split(words: Sequence[str]) -> tuple[str | None, str | None]:
