@@ -182,3 +182,47 @@ def test_unchanged_sections_come_from_the_cache_with_shifted_offsets() -> None:
     moved = next(c for c in second if c.section == 1)
     assert moved.start == first[0].start + len(new_update)
     assert text[moved.start : moved.end] == "Alles ruhig"
+
+
+def test_noun_cue_with_genitive_speaker() -> None:
+    text = "Die Einschätzung des Kämmerers Olaf Brink, dass die Kasse leer sei, teilen viele."
+    claims = claims_of(text)
+    assert claims and claims[0].type == "indirect"
+    assert claims[0].cue is not None and claims[0].cue.text == "Einschätzung"
+    assert claims[0].speaker_mention is not None and "Olaf Brink" in claims[0].speaker_mention.text
+
+
+def test_name_in_apposition_after_a_description() -> None:
+    text = "„Wir bauen weiter“, sagte der Chef der Werft, Paul Abel, am Montag. „Es gibt genug Aufträge“, sagte er."
+    claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["Paul Abel", "Paul Abel"]
+    assert claims[0].role == "Chef der Werft"
+    assert claims[1].speaker_mention is not None and claims[1].speaker_mention.text == "er"
+
+
+def test_anaphoric_dies_bestaetigte_attributes_the_sentence_before() -> None:
+    text = "Die Fähre fährt ab Mai wieder täglich. Dies bestätigte Reederei-Sprecherin Nina Falk."
+    (claim,) = claims_of(text)
+    assert claim.type == "indirect"
+    assert claim.text == "Die Fähre fährt ab Mai wieder täglich"
+    assert claim.speaker == "Nina Falk"
+
+
+def test_opinion_verb_with_dass_clause_and_subject() -> None:
+    text = "Die Gutachter gehen davon aus, dass der Damm noch zehn Jahre hält."
+    (claim,) = claims_of(text)
+    assert claim.type == "indirect"
+    assert claim.text == "dass der Damm noch zehn Jahre hält"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Gutachter"
+
+
+def test_consecutive_konjunktiv_sentences_form_one_continuation() -> None:
+    text = (
+        "Der Bau verzögere sich, sagte Architektin Ute Lang. "
+        "Die Pläne seien zu spät gekommen. Außerdem fehle Personal. "
+        "Der Winter war mild."
+    )
+    claims = claims_of(text)
+    assert [c.type for c in claims] == ["indirect", "indirect_free_indirect"]
+    assert claims[1].text.startswith("Die Pläne seien") and claims[1].text.endswith("fehle Personal")
+    assert claims[1].speaker == "Ute Lang"

@@ -18,6 +18,7 @@ from .lexicon import (
     ADVERBIAL_STARTS,
     AGENT_SUFFIXES,
     COMPLEMENTIZERS,
+    DETERMINERS,
     REPORTED_FORMS,
     REPORTED_STEMS,
     REPORTIVE_SOLL,
@@ -56,6 +57,7 @@ class Draft:
     name: str | None = None
     description: str | None = None
     apposition: str | None = None
+    named_here: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,24 @@ def _apply_frame(text: str, sent: _Sentence, frame: Frame, draft: Draft) -> Draf
     elif frame.speaker is not None:
         draft.source = _channel(text, sent, max(frame.speaker.last, frame.cue + 1))
         draft.apposition = _apposition(text, sent, frame.speaker.last)
+        draft.name = _name_apposition(sent, frame.speaker.last)
+        if draft.name is not None and draft.speaker is not None:
+            draft.role = _strip_det(draft.speaker.text)
+            draft.named_here = True
     return draft
+
+
+def _name_apposition(sent: _Sentence, j: int) -> str | None:
+    """ "der Chef der Bundesagentur, Frank-Jürgen Weise, …": the name after a description."""
+    tokens = sent.tokens
+    if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j - 1].text[:1].isupper() is False:
+        return None
+    k = j + 1
+    while k < len(tokens) and k - j <= 4 and tokens[k].is_cap and tokens[k].text.lower() not in DETERMINERS:
+        k += 1
+    if k - j < 3 or k >= len(tokens) or (tokens[k].text not in (",", ".", "(") and not tokens[k].text.islower()):
+        return None
+    return " ".join(t.text for t in tokens[j + 1 : k])
 
 
 def _document_phrase(text: str, sent: _Sentence) -> Mention | None:
@@ -595,6 +614,9 @@ def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
     for j in range(1, len(tokens) - 1):
         if tokens[j].text != "," or tokens[j + 1].text.lower() not in ("dass", "ob") or sent.quoted[j]:
             continue
+        noun = _noun_cue(text, sent, index, j)
+        if noun is not None:
+            return noun
         opinion = {tokens[j - 1].text.lower(), tokens[j - 2].text.lower() if j > 1 else ""}
         if not (_has_konjunktiv(sent, j + 1) or opinion & _OPINION_WORDS):
             return None
@@ -608,6 +630,57 @@ def _dass_claim(text: str, sent: _Sentence, index: int) -> Draft | None:
         draft.speaker = _mention(text, tokens, subject)
         cue = tokens[subject.last]
         draft.cue = Mention(cue.text, cue.start, cue.end) if cue.text.islower() else None
+        return draft
+    return None
+
+
+_NOUN_CUES = (
+    "einschätzung",
+    "ansicht",
+    "meinung",
+    "auffassung",
+    "überzeugung",
+    "aussage",
+    "behauptung",
+    "forderung",
+    "warnung",
+    "vorwurf",
+    "hinweis",
+    "befürchtung",
+    "erklärung",
+    "ankündigung",
+    "angaben",
+    "feststellung",
+    "vermutung",
+    "kritik",
+    "argument",
+    "annahme",
+    "these",
+    "bericht",
+    "information",
+    "informationen",
+)
+
+
+def _noun_cue(text: str, sent: _Sentence, index: int, comma: int) -> Draft | None:
+    """ "die Einschätzung des Ministers, dass …": a speech noun with its genitive speaker."""
+    tokens = sent.tokens
+    for k in range(comma - 1, max(-1, comma - 10), -1):
+        word = tokens[k].text.lower()
+        if not tokens[k].is_cap or not word.endswith(_NOUN_CUES) or sent.quoted[k]:
+            continue
+        if k + 1 < comma and tokens[k + 1].text.lower() in ("des", "der", "von", "vom"):
+            speaker = np_forward(tokens, k + 2)
+        elif k > 0 and tokens[k - 1].text.lower() in ("seine", "seiner", "ihre", "ihrer", "seinen", "ihren"):
+            speaker = Phrase(k - 1, k)
+        else:
+            continue
+        span = _span(sent, comma + 1, len(tokens))
+        if speaker is None or span is None:
+            return None
+        draft = Draft("indirect", [span], index)
+        draft.speaker = _mention(text, tokens, speaker)
+        draft.cue = Mention(tokens[k].text, tokens[k].start, tokens[k].end)
         return draft
     return None
 
@@ -689,6 +762,8 @@ ROLE_TAILS = (
 
 def _resolve_locally(draft: Draft, persons: list[Person]) -> None:
     mention = draft.speaker
+    if mention is not None and draft.named_here and draft.name is not None:
+        persons.append(Person(mention.start, draft.name, draft.role, spoke=True))
     if mention is None or draft.name is not None or draft.type == "indirect_free_indirect":
         return
     words = mention.text.split()
