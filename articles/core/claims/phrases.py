@@ -212,7 +212,7 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
 
 def is_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
     """The phrase's head (before any genitive or prepositional attachment) names a medium."""
-    words = []
+    words: list[str] = []
     for token in tokens[phrase.first : phrase.last]:
         if words and token.text in _GENITIVE_LINKS:
             break
