@@ -75,7 +75,8 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
-    if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS:
+    verb_final = i + 1 < len(tokens) and tokens[i + 1].text == ","
+    if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
         speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
     if speaker is None and i > 0 and tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern"):
         speaker = _coordinated_subject(tokens, i)

@@ -322,11 +322,23 @@ def _verb_after_quote(sent: _Sentence, pair: QuotePair) -> Frame | None:
     return Frame("verb", k + 1, speaker, k + 1, k + 2)
 
 
-def _first_verb(sent: _Sentence) -> int | None:
-    for i, token in enumerate(sent.tokens[:8]):
-        if i > 0 and token.text.islower() and token.text not in _NOT_FINITE and not sent.quoted[i]:
-            return i
+def _first_verb(sent: _Sentence, stop: int = 8) -> int | None:
+    """The finite verb of a main clause: its first lower-case word that is no article, preposition or adjective."""
+    previous = ""
+    for i, token in enumerate(sent.tokens[:stop]):
+        word = token.text
+        adjective = previous in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
+        if i > 0 and word.islower() and word not in _NOT_FINITE and not sent.quoted[i] and not adjective:
+            if word not in DETERMINERS and word not in _PREPOSITIONS:
+                return i
+        previous = word.lower()
     return None
+
+
+_PREPOSITIONS = frozenset(
+    ("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur")
+    + ("für", "über", "unter", "durch", "gegen", "ohne", "um", "seit", "während", "wegen", "trotz", "laut")
+)
 
 
 def _colon_frame(sent: _Sentence, pair: QuotePair) -> Frame | None:
@@ -335,7 +347,7 @@ def _colon_frame(sent: _Sentence, pair: QuotePair) -> Frame | None:
     k = next((i for i, t in enumerate(tokens) if t.start >= pair.open), None)
     if k is None or k < 2 or tokens[k - 1].text != ":":
         return None
-    verb = next((i for i in range(1, k - 1) if tokens[i].text.islower() and tokens[i].text not in _NOT_FINITE), None)
+    verb = _first_verb(sent, stop=k - 1)
     if verb is None:
         return None
     speaker = subject_before(tokens, verb, 0) or subject_after(tokens, verb)
