@@ -11,7 +11,6 @@ from .lexicon import (
     DETERMINERS,
     NEEDS_PARTICLE,
     PARTICLES,
-    PRONOUNS,
     SOURCE_SUFFIXES,
     SPEECH_FORMS,
     WIE_VERBS,
@@ -57,7 +56,7 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
             frame = _zufolge_frame(tokens, i)
         elif low == "nach" and i + 1 < len(tokens):
             frame = _nach_frame(tokens, i)
-        elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-"):
+        elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-", "“", "«", '"'):
             frame = _so_frame(tokens, i)
         elif low == "wie" and (i == 0 or tokens[i - 1].text == ","):
             frame = _wie_frame(tokens, i)
@@ -187,15 +186,19 @@ def _tail_ok(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    for j in range(i + 2, min(i + 16, len(tokens) + 1)):
-        if j == len(tokens) or tokens[j].text in (",", ".", "!", "?"):
-            verbs = [k for k in range(i + 1, j) if tokens[k].text.lower() in WIE_VERBS]
-            if not verbs:
-                return None
+    """ "Wie X (, Apposition,) berichtete, …" or "…, wie X mitteilte.": the frame runs to the comma after the verb."""
+    for k in range(i + 2, min(i + 30, len(tokens))):
+        word = tokens[k].text
+        if word in (".", "!", "?", ";", ":"):
+            return None
+        if word.islower() and (word in WIE_VERBS or word in SPEECH_FORMS):
+            end = k + 1
+            while end < len(tokens) and tokens[end].text.islower() and end - k < 3:
+                end += 1  # "zitiert wird", "mitgeteilt hatte"
+            if end < len(tokens) and tokens[end].text == ",":
+                end += 1
             phrase = np_forward(tokens, i + 1)
-            if phrase is None or (tokens[i + 1].text.lower() in PRONOUNS and False):
-                return None
-            return Frame("wie", verbs[-1], phrase, i, min(j + 1, len(tokens)))
+            return None if phrase is None else Frame("wie", k, phrase, i, end)
     return None
 
 

@@ -328,16 +328,18 @@ def _first_verb(sent: _Sentence, stop: int = 8) -> int | None:
     for i, token in enumerate(sent.tokens[:stop]):
         word = token.text
         adjective = previous in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
-        if i > 0 and word.islower() and word not in _NOT_FINITE and not sent.quoted[i] and not adjective:
-            if word not in DETERMINERS and word not in _PREPOSITIONS:
-                return i
+        candidate = word.islower() and word not in _NOT_FINITE and word not in DETERMINERS
+        if i > 0 and candidate and word not in _PREPOSITIONS and not sent.quoted[i] and not adjective:
+            return i
         previous = word.lower()
     return None
 
 
 _PREPOSITIONS = frozenset(
-    ("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur")
-    + ("für", "über", "unter", "durch", "gegen", "ohne", "um", "seit", "während", "wegen", "trotz", "laut")
+    (
+        *("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum"),
+        *("zur", "für", "über", "unter", "durch", "gegen", "ohne", "um", "seit", "während", "wegen", "trotz", "laut"),
+    )
 )
 
 
