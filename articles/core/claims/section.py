@@ -577,13 +577,13 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
         previous = _previous_claim(drafts, index, reach=3)
         adjacent = previous is not None and previous.sentence == index - 1
         subject = None if adjacent else _previous_subject(text, sents, index)
-        if subject is not None and _agent_like(subject.text):
-            draft.speaker = subject
-        elif previous is not None:
+        if previous is not None and (subject is None or not _named(subject.text)):
             draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
             draft.description = previous.description
-        else:
+        elif subject is not None and _agent_like(subject.text):
             draft.speaker = subject
+        else:
+            draft.speaker = _recent_agent(text, sents, index)
         return draft
     if _reportive(sent):
         draft = Draft("free_indirect", [span], index)
@@ -706,6 +706,12 @@ def _previous_claim(drafts: Sequence[Draft], index: int, reach: int = 2) -> Draf
     return None
 
 
+def _named(words: str) -> bool:
+    """A phrase with a person's name or role in it ("Staatspräsident Georgi Parwanow", "Dekan Berg")."""
+    role, name = role_split(words.split())
+    return name is not None or (role is not None and role.split()[-1].lower().endswith(ROLE_SUFFIXES))
+
+
 def _agent_like(words: str) -> bool:
     """A phrase that can speak: a name, a role, an organisation, a group ("Analysten")."""
     parts = words.split()
@@ -713,6 +719,18 @@ def _agent_like(words: str) -> bool:
     if name is not None and len(parts) <= 6:
         return True
     return any(p.lower().endswith(AGENT_SUFFIXES) for p in parts)
+
+
+def _recent_agent(text: str, sents: Sequence[_Sentence], index: int) -> Mention | None:
+    """The nearest source in the three sentences before: a speaking subject or a "laut X" phrase."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        sources = [f for f in sents[back].frames if f.kind in ("laut", "nach", "zufolge") and f.speaker]
+        if sources and sources[-1].speaker is not None:
+            return _mention(text, sents[back].tokens, sources[-1].speaker)
+        subject = _previous_subject(text, sents, back + 1)
+        if subject is not None and _agent_like(subject.text):
+            return subject
+    return None
 
 
 def _previous_subject(text: str, sents: Sequence[_Sentence], index: int) -> Mention | None:
