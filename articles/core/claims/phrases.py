@@ -10,6 +10,7 @@ from simplemma import is_known, lemmatize
 
 from .lexicon import (
     ACCUSATIVE_DETERMINERS,
+    AUXILIARIES,
     ADVERBIAL_STARTS,
     DETERMINERS,
     MEDIA_WORDS,
@@ -45,7 +46,9 @@ def adverb_like(word: str) -> bool:
 
 def _is_adjective(token: Token) -> bool:
     low = token.text
-    return low.islower() and low.endswith(("e", "en", "er", "es", "em")) and low not in NP_STOPS
+    if not low.islower() or low in NP_STOPS or low in DETERMINERS or low in AUXILIARIES:
+        return False
+    return low.endswith(("e", "en", "er", "es", "em"))
 
 
 def _is_name_part(token: Token) -> bool:

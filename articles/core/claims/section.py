@@ -472,7 +472,11 @@ def _framed(text: str, sents: list[_Sentence], index: int, frame: Frame) -> Draf
         span = _span(sent, 0, frame.first)
         if span is None or _quoted_share(sent, 0, frame.first) > 0.5:
             return None
-        return _apply_frame(text, sent, frame, Draft("indirect", [span], index))
+        spans = [span]
+        rest = _so_rest(sent, frame)
+        if rest is not None:
+            spans.append(rest)  # "Sein Rivale, so Obama weiter, würde …": the quote resumes after the frame
+        return _apply_frame(text, sent, frame, Draft("indirect", spans, index))
     spans = [s for s in (_span(sent, 0, frame.first), _span(sent, frame.last, n)) if s is not None]
     if not spans or _quoted_share(sent, 0, n) > 0.5:
         return None
@@ -502,6 +506,22 @@ def _anaphoric(text: str, sents: list[_Sentence], index: int, frame: Frame) -> D
     return _apply_frame(text, sents[index], frame, draft)
 
 
+def _colon_before_quote(sent: _Sentence, start: int) -> bool:
+    tokens = sent.tokens
+    return any(tokens[k].text == ":" and sent.quoted[k + 1] for k in range(start, min(start + 12, len(tokens) - 1)))
+
+
+def _so_rest(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
+    tokens = sent.tokens
+    end = frame.speaker.last if frame.speaker is not None else frame.last
+    for k in range(end, min(end + 8, len(tokens) - 1)):
+        if tokens[k].text == ",":
+            return _span(sent, k + 1, len(tokens))
+        if tokens[k].text in (".", "!", "?"):
+            return None
+    return None
+
+
 def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
     """The reported clause of a verb frame, as a token range, or None."""
     tokens, n, cue = sent.tokens, len(sent.tokens), frame.cue
@@ -511,6 +531,8 @@ def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
     for j in range(begin, min(begin + 14, n - 1)):
         if tokens[j].text in (",", ":"):
             nxt = tokens[j + 1].text.lower()
+            if _colon_before_quote(sent, j + 1):
+                return None  # "sagte X, Gründer der Band: „…“" — the quote is a direct claim
             if (
                 nxt in COMPLEMENTIZERS
                 or tokens[cue].text.lower().startswith(STRONG_SPEECH)
