@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from articles.core import analyze_text  # noqa: E402
-from articles.core.claims import clear_cache, extract_claims  # noqa: E402
-from articles.core.types import Section  # noqa: E402
+from articles.core import analyze_text
+from articles.core.claims import clear_cache, extract_claims
+from articles.core.types import Section
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "quotes-de" / "train.jsonl"
 

@@ -10,8 +10,8 @@ from simplemma import is_known, lemmatize
 
 from .lexicon import (
     ACCUSATIVE_DETERMINERS,
-    AUXILIARIES,
     ADVERBIAL_STARTS,
+    AUXILIARIES,
     DETERMINERS,
     MEDIA_WORDS,
     NAME_PARTICLES,
