@@ -226,3 +226,15 @@ def test_consecutive_konjunktiv_sentences_form_one_continuation() -> None:
     assert [c.type for c in claims] == ["indirect", "indirect_free_indirect"]
     assert claims[1].text.startswith("Die Pläne seien") and claims[1].text.endswith("fehle Personal")
     assert claims[1].speaker == "Ute Lang"
+
+
+def test_english_told_the_bbc_that_and_pronoun_after_quote() -> None:
+    text = "Mayor Linda Moss told the BBC that the bridge would reopen. “We are ready,” she said."
+    claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),), lang="en")
+    assert [(c.type, c.text) for c in claims] == [
+        ("indirect", "that the bridge would reopen"),
+        ("direct", "We are ready"),
+    ]
+    assert claims[0].source == "BBC" and claims[0].speaker == "Linda Moss"
+    assert claims[1].speaker_mention is not None and claims[1].speaker_mention.text == "she"
+    assert claims[1].speaker == "Linda Moss"

@@ -160,7 +160,7 @@ def words(content: str) -> list[str]:
     return _WORD.findall(content)
 
 
-def is_title_like(text: str, pair: QuotePair) -> bool:
+def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     """Names, titles and translations in quote marks: not quotations."""
     content = pair.content(text).strip()
     found = words(content)
@@ -180,7 +180,8 @@ def is_title_like(text: str, pair: QuotePair) -> bool:
         return True  # "die „Aktion Deutschland hilft“": a name after a definite article
     if " " not in content and re.search(r"\w\.\w", content):
         return True  # a domain: „tagesschau.de“
-    if len(found) <= 4 and sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found):
+    foreign = sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found)
+    if lang == "de" and len(found) <= 4 and foreign:
         return True  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]

@@ -81,7 +81,7 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
     sents = [_sentence(text, s, e, quotes) for s, e in sentences(text)]
     persons: list[Person] = []
     drafts: list[Draft] = []
-    direct = _direct_claims(text, sents, quotes)
+    direct = _direct_claims(text, sents, quotes, lang)
     for index, sent in enumerate(sents):
         _register_subject(text, sent, persons)
         for draft in direct:
@@ -92,7 +92,7 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         claim = _sentence_claim(text, sents, index, drafts)
         if claim is not None:
             drafts.append(claim)
-            drafts.extend(_nested(text, claim, quotes, direct))
+            drafts.extend(_nested(text, claim, quotes, direct, lang))
         for draft in drafts:
             if draft.sentence == index:
                 _resolve_locally(draft, persons)
@@ -193,7 +193,9 @@ def _channel(text: str, sent: _Sentence, j: int) -> str | None:
         word = tokens[k].text.lower()
         if tokens[k].text in (",", ".", ":", "„", "»") or sent.quoted[k]:
             return None
-        if word in ("gegenüber", "zu", "zum", "zur", "laut", "der", "dem") or (k == j and tokens[k].is_cap):
+        if word in ("gegenüber", "zu", "zum", "zur", "laut", "der", "dem", "the", "to") or (
+            k == j and tokens[k].is_cap
+        ):
             phrase = np_forward(tokens, k if k == j and tokens[k].is_cap else k + 1)
             if phrase is not None and (is_medium(tokens, phrase) or _acronym(tokens, phrase) or word == "laut"):
                 return _strip_det(text[tokens[phrase.first].start : tokens[phrase.last - 1].end])
@@ -217,18 +219,18 @@ def _sentence_of(sents: Sequence[_Sentence], position: int) -> int:
     return max(0, len(sents) - 1)
 
 
-def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -> list[Draft]:
+def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair], lang: str) -> list[Draft]:
     drafts: list[Draft] = []
     skip: set[int] = set()
     for q_index, pair in enumerate(quotes):
-        if q_index in skip or is_title_like(text, pair):
+        if q_index in skip or is_title_like(text, pair, lang):
             continue
         close_sent = _sentence_of(sents, pair.close - 1)
         open_sent = _sentence_of(sents, pair.open)
         frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
         if frame is not None and _inside_speaker(sents[where], frame, pair):
             continue  # „Aktion Deutschland hilft“ inside the speaker's name
-        spans = [(pair.open + 1, pair.close - 1)]
+        spans = [_inner(text, pair)]
         if frame is None and not is_long(text, pair) and not _judgement(text, pair):
             continue
         sent_index = where if frame is not None else open_sent
@@ -239,7 +241,7 @@ def _direct_claims(text: str, sents: list[_Sentence], quotes: list[QuotePair]) -
             if follower is not None:
                 skip.add(follower)
                 nxt = quotes[follower]
-                draft.spans.append((nxt.open + 1, nxt.close - 1))
+                draft.spans.append(_inner(text, nxt))
         drafts.append(draft)
     return drafts
 
@@ -256,6 +258,14 @@ def _judgement(text: str, pair: QuotePair) -> bool:
     """A short quoted phrase starting lower-case ("„völlig unrealistisch“"): somebody's words, not a name."""
     content = pair.content(text).strip()
     return bool(content) and content[0].islower() and " " in content
+
+
+def _inner(text: str, pair: QuotePair) -> tuple[int, int]:
+    """The quoted words without the marks and without a trailing comma (English “…,” she said)."""
+    start, end = pair.open + 1, pair.close - 1
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return start, end
 
 
 def _frame_for_quote(
@@ -278,8 +288,22 @@ def _frame_for_quote(
         return colon, open_sent
     later = [f for f in after.frames if after.tokens[f.cue].start >= pair.close]
     if later and open_sent == close_sent:
-        return later[0], close_sent
+        return _subject_after_quote(after, later[0], pair), close_sent
     return None, close_sent
+
+
+def _subject_after_quote(sent: _Sentence, frame: Frame, pair: QuotePair) -> Frame:
+    """„…“, Mayor X told …  /  “…,” she said: the subject between the quote and the verb."""
+    if frame.speaker is not None:
+        return frame
+    tokens = sent.tokens
+    start = next((i for i, t in enumerate(tokens) if t.start >= pair.close), None)
+    while start is not None and start < frame.cue and tokens[start].text in (",", "–", "—"):
+        start += 1
+    if start is None or start >= frame.cue:
+        return frame
+    speaker = subject_before(tokens, frame.cue, start)
+    return Frame(frame.kind, frame.cue, speaker, frame.first, frame.last, frame.cue_last) if speaker else frame
 
 
 _NOT_FINITE = frozenset(
@@ -376,13 +400,13 @@ def _interrupted(text: str, sent: _Sentence, frame: Frame, quotes: Sequence[Quot
     return q_index + 1 if gap.strip().startswith(",") or len(gap.strip()) < 25 else None
 
 
-def _nested(text: str, claim: Draft, quotes: Sequence[QuotePair], direct: Sequence[Draft]) -> list[Draft]:
+def _nested(text: str, claim: Draft, quotes: Sequence[QuotePair], direct: Sequence[Draft], lang: str) -> list[Draft]:
     """Quoted words inside an indirect claim are the speaker's own words: direct, same attribution."""
     found: list[Draft] = []
     taken = {d.spans[0][0] for d in direct}
     for pair in quotes:
         inner = (pair.open + 1, pair.close - 1)
-        if inner[0] in taken or is_title_like(text, pair):
+        if inner[0] in taken or is_title_like(text, pair, lang):
             continue
         if any(s <= pair.open and pair.close <= e for s, e in claim.spans):
             nested = Draft("direct", [inner], claim.sentence, claim.speaker, claim.cue, claim.source, role=claim.role)
@@ -528,6 +552,11 @@ def _verb_region(sent: _Sentence, frame: Frame) -> tuple[int, int] | None:
     if cue >= 2 and tokens[cue - 1].text == "," and frame.speaker is not None and frame.speaker.first > cue:
         return 0, cue - 1
     begin = max(cue, frame.speaker.last if frame.speaker else cue)
+    for j in range(cue + 1, min(cue + 8, n - 1)):
+        if tokens[j].text.lower() == "that" or (tokens[j].text.lower() == "dass" and tokens[j - 1].text != ","):
+            return j, n  # "told the BBC that …" (no comma in English)
+        if tokens[j].text in (",", ".", ":", ";"):
+            break
     for j in range(begin, min(begin + 14, n - 1)):
         if tokens[j].text in (",", ":"):
             nxt = tokens[j + 1].text.lower()
