@@ -34,6 +34,14 @@ def main() -> None:
             analyze_text(text)
         rates.append(len(texts) / (time.perf_counter() - started))
     print(f"articles: {len(texts)}; analyze_text (cold cache) median {statistics.median(rates):.1f} articles/s")
+    rates = []
+    for _ in range(3):
+        clear_cache()
+        started = time.perf_counter()
+        for text in texts:
+            extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+        rates.append(len(texts) / (time.perf_counter() - started))
+    print(f"extract_claims on the whole text as one section (cold cache) median {statistics.median(rates):.1f} articles/s")
     updates = [t.split("\n\n")[0] for t in texts[:61]]
     text, sections = _live(updates[1:])
     clear_cache()
