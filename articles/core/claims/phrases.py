@@ -206,11 +206,26 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
         phrase = np_forward(tokens, j)
         if phrase is None:
             return None
-        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or is_medium(tokens, phrase):
+        expletive = word == "es" and phrase.last < len(tokens) and np_forward(tokens, phrase.last) is not None
+        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or expletive or _dative_medium(tokens, phrase):
             j = phrase.last
             continue
         return phrase
     return None
+
+
+_FEMININE_MEDIA = ("zeitung", "zeitschrift", "agentur", "nachrichtenagentur", "presse", "rundschau")
+
+
+def _dative_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """ "sagte der Bild-Zeitung", "sagte dem Sender": a medium as addressee, not the speaker."""
+    if not is_medium(tokens, phrase):
+        return False
+    det = tokens[phrase.first].text.lower()
+    if det in ("dem", "einem"):
+        return True
+    head = next((t.text.lower() for t in tokens[phrase.first : phrase.last] if t.is_cap), "")
+    return det in ("der", "einer") and head.endswith(_FEMININE_MEDIA)
 
 
 def is_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
