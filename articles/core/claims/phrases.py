@@ -41,7 +41,9 @@ def adverb_like(word: str) -> bool:
     low = word.lower()
     if low.endswith("end") and len(low) > 6:
         return True
-    return is_known(low, lang="de") and lemmatize(word, lang="de").islower()
+    lemma = lemmatize(word, lang="de")
+    # An inflected verb form written capitalised at a sentence start is a noun ("Vertraute").
+    return is_known(low, lang="de") and lemma.islower() and (lemma == low or not lemma.endswith("en"))
 
 
 def _is_adjective(token: Token) -> bool:
@@ -82,7 +84,11 @@ def _caps(tokens: Sequence[Token], j: int) -> int:
 
 def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phrase | None:
     """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
-    if i >= len(tokens) or adverb_like(tokens[i].text):
+    if i >= len(tokens):
+        return None
+    if adverb_like(tokens[i].text):
+        if i + 1 < len(tokens) and tokens[i + 1].is_cap and not adverb_like(tokens[i + 1].text):
+            return _adjective_start(tokens, i, genitive)  # "Internationale Medien"
         return None
     possessive = tokens[i].text.lower() == "ihr" and i + 1 < len(tokens) and tokens[i + 1].is_cap
     if tokens[i].text.lower() in PRONOUNS and not possessive:
@@ -111,6 +117,13 @@ def _skip_quoted_name(tokens: Sequence[Token], j: int) -> int:
             if tokens[k].text in ("“", "«", '"', "”"):
                 return k + 1 if k > j + 1 else j
     return j
+
+
+def _adjective_start(tokens: Sequence[Token], i: int, genitive: bool) -> Phrase | None:
+    end = _caps(tokens, i + 1)
+    if end == i + 1:
+        return None
+    return Phrase(i, _genitive_chain(tokens, end) if genitive else end)
 
 
 def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
@@ -163,7 +176,9 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     return Phrase(clause_start, last) if verb - clause_start <= 25 else None
 
 
-_FOCUS = frozenset(("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade"))
+_FOCUS = frozenset(
+    ("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch", "denn")
+)
 
 
 def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
