@@ -625,7 +625,7 @@ def _unframed(text: str, sents: list[_Sentence], index: int, drafts: list[Draft]
     )
     if _has_konjunktiv(sent) and not first_person:
         draft = Draft("indirect_free_indirect", [span], index)
-        previous = _previous_claim(drafts, index, reach=3)
+        previous = _previous_claim(drafts, index, reach=2)
         adjacent = previous is not None and previous.sentence == index - 1
         subject = None if adjacent else _previous_subject(text, sents, index)
         if previous is not None and (subject is None or not _named(subject.text)):
