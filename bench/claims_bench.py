@@ -41,7 +41,8 @@ def main() -> None:
         for text in texts:
             extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
         rates.append(len(texts) / (time.perf_counter() - started))
-    print(f"extract_claims on the whole text as one section (cold cache) median {statistics.median(rates):.1f} articles/s")
+    median = statistics.median(rates)
+    print(f"extract_claims on the whole text as one section (cold cache) median {median:.1f} articles/s")
     updates = [t.split("\n\n")[0] for t in texts[:61]]
     text, sections = _live(updates[1:])
     clear_cache()

@@ -16,7 +16,8 @@ from threading import Lock
 
 from articles.core.types import Claim, Mention, Section
 
-from .section import Draft, Person, SectionResult, analyse_section
+from .drafts import Draft, Person, SectionResult
+from .section import analyse_section
 
 __all__ = ["cache_info", "clear_cache", "extract_claims"]
 
