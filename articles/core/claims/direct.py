@@ -10,6 +10,7 @@ from .drafts import (
     Sentence,
     apply_frame,
     first_verb,
+    has_konjunktiv,
     mention_of,
     previous_claim,
     sentence_of,
@@ -34,7 +35,7 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
         if frame is not None and _inside_speaker(sents[where], frame, pair):
             continue  # „Aktion Deutschland hilft“ inside the speaker's name
         spans = [_inner(text, pair)]
-        if frame is None and not is_long(text, pair) and not _judgement(text, pair):
+        if frame is None and not is_long(text, pair) and not _judgement(text, pair, sents[open_sent]):
             continue
         sent_index = where if frame is not None else open_sent
         draft = Draft("direct", spans, sent_index)
@@ -57,10 +58,17 @@ def _inside_speaker(sent: Sentence, frame: Frame, pair: QuotePair) -> bool:
     return start <= pair.open and pair.close <= end + 1
 
 
-def _judgement(text: str, pair: QuotePair) -> bool:
-    """A short quoted phrase starting lower-case ("„völlig unrealistisch“"): somebody's words, not a name."""
+def _judgement(text: str, pair: QuotePair, sent: Sentence) -> bool:
+    """A short quoted phrase starting lower-case ("„völlig unrealistisch“"): somebody's words, not a name.
+
+    A bare adjective + noun ("„großen Budget“") is a term unless the sentence reports speech (Konjunktiv).
+    """
     content = pair.content(text).strip()
-    return bool(content) and content[0].islower() and " " in content
+    if not content or not content[0].islower() or " " not in content:
+        return False
+    parts = content.split()
+    term = len(parts) == 2 and parts[1][:1].isupper()
+    return not term or has_konjunktiv(sent)
 
 
 def _inner(text: str, pair: QuotePair) -> tuple[int, int]:
