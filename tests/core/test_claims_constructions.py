@@ -238,3 +238,20 @@ def test_english_told_the_bbc_that_and_pronoun_after_quote() -> None:
     assert claims[0].source == "BBC" and claims[0].speaker == "Linda Moss"
     assert claims[1].speaker_mention is not None and claims[1].speaker_mention.text == "she"
     assert claims[1].speaker == "Linda Moss"
+
+
+def test_offsets_index_the_document_for_any_section_cut() -> None:
+    text = (
+        "„Wir öffnen morgen wieder“, sagte Museumsleiterin Jana Ott. Die Schäden seien gering, so Ott. "
+        "Laut Polizei wurde niemand verletzt. Der Täter soll durch ein Fenster gekommen sein."
+    )
+    for cut in range(1, len(text), 7):
+        sections = (Section(kind="update", start=0, end=cut), Section(kind="first_report", start=cut, end=len(text)))
+        for claim in extract_claims(text, sections):
+            section = sections[claim.section]
+            for start, end in claim.spans or ((claim.start, claim.end),):
+                assert section.start <= start < end <= section.end
+            if not claim.spans:
+                assert text[claim.start : claim.end] == claim.text
+            for mention in (claim.speaker_mention, claim.cue):
+                assert mention is None or text[mention.start : mention.end] == mention.text
