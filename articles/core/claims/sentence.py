@@ -33,7 +33,7 @@ from .phrases import Phrase, np_forward, role_split, subject_after, subject_befo
 
 def sentence_claim(text: str, sents: list[Sentence], index: int, drafts: list[Draft]) -> Draft | None:
     sent = sents[index]
-    if not sent.tokens or quoted_share(sent, 0, len(sent.tokens)) > 0.6:
+    if not sent.tokens or (sent.quoted[0] and quoted_share(sent, 0, len(sent.tokens)) > 0.6):
         return None
     for frame in sent.frames:
         claim = _framed(text, sents, index, frame)
