@@ -18,7 +18,7 @@ _WEAK_SPEECH = (
     "mahnt verkündet schildert erzählt antwortet entgegnet kontert bekräftigt präzisiert glaubt vermutet "
     "hofft fürchtet befürchtet erwartet bezweifelt zweifelt schätzt rechnet spekuliert zitiert "
     "verlautbart informiert erläutert folgert resümiert bilanziert klagt wirft* weist* ruft* gibt* sieht* "
-    "überlegt appelliert droht verweist* hebt* stellt* macht* deutet* merkt* gesteht* bezeichnet nennt* "
+    "überlegt skandiert appelliert droht verweist* hebt* stellt* macht* deutet* merkt* gesteht* bezeichnet nennt* "
     "verspricht* beteuert vermeldet meldet signalisiert erinnert urteilt bedauert begrüßt verurteilt "
     "prognostiziert vorhersagt* zeigt* kommentiert twittert schreibt* spricht* heißt* widerspricht* "
     "bestreitet* wiederholt insistiert unterstellt vorwirft* empfiehlt* rät* bekennt* ankündigt* "
