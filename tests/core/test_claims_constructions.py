@@ -255,3 +255,12 @@ def test_offsets_index_the_document_for_any_section_cut() -> None:
                 assert text[claim.start : claim.end] == claim.text
             for mention in (claim.speaker_mention, claim.cue):
                 assert mention is None or text[mention.start : mention.end] == mention.text
+
+
+def test_quote_attributed_by_the_next_sentence() -> None:
+    text = "„Wir haben keine Angst.“ Das sagte Innenministerin Eva Lind am Montag in Kiel."
+    (claim,) = claims_of(text)
+    assert claim.type == "direct"
+    assert claim.speaker == "Eva Lind"
+    assert claim.role == "Innenministerin"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Innenministerin Eva Lind"

@@ -32,6 +32,8 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
         close_sent = sentence_of(sents, pair.close - 1)
         open_sent = sentence_of(sents, pair.open)
         frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
+        if frame is None and _quote_is_sentence(text, sents[close_sent], pair):
+            frame, where = _anaphoric_frame(sents, close_sent + 1)
         if frame is not None and _inside_speaker(sents[where], frame, pair):
             continue  # „Aktion Deutschland hilft“ inside the speaker's name
         spans = [_inner(text, pair)]
@@ -48,6 +50,21 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
                 draft.spans.append(_inner(text, nxt))
         drafts.append(draft)
     return drafts
+
+
+def _quote_is_sentence(text: str, sent: Sentence, pair: QuotePair) -> bool:
+    return text[pair.close : sent.end].strip() in ("", ".", "!", "?")
+
+
+def _anaphoric_frame(sents: list[Sentence], index: int) -> tuple[Frame | None, int]:
+    """„…“ Das sagte Innenminister X. — the next sentence attributes the quote."""
+    if index >= len(sents) or not sents[index].frames:
+        return None, index
+    sent, frame = sents[index], sents[index].frames[0]
+    demonstrative = sent.tokens[0].text.lower() in ("das", "dies", "so")
+    if frame.kind == "verb" and frame.cue == 1 and demonstrative and frame.speaker is not None:
+        return frame, index
+    return None, index
 
 
 def _inside_speaker(sent: Sentence, frame: Frame, pair: QuotePair) -> bool:

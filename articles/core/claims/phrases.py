@@ -126,12 +126,24 @@ def _adjective_start(tokens: Sequence[Token], i: int, genitive: bool) -> Phrase 
     return Phrase(i, _genitive_chain(tokens, end) if genitive else end)
 
 
+_TEMPORAL = frozenset(
+    (
+        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
+        *("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
+        *("november", "dezember", "jahr", "monat", "woche", "tag", "abend", "morgen", "nachmittag", "vormittag"),
+        *("interview", "gespräch", "rahmen", "anschluss", "vorfeld", "verlauf", "namen"),
+    )
+)
+
+
 def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
     for _ in range(4):
         if end < len(tokens) and tokens[end].text in _GENITIVE_LINKS:
             inner = np_forward(tokens, end + 1, genitive=False)
             if inner is None or tokens[end + 1].text.lower() in PRONOUNS:
                 break
+            if tokens[inner.last - 1].text.lower() in _TEMPORAL or tokens[end].text in ("am", "zum", "zur"):
+                break  # "am Montag", "im Mai", "im Interview" say when, not who
             end = _skip_parenthesis(tokens, inner.last)
         else:
             break
