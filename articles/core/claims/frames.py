@@ -68,8 +68,8 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
 
 
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    if _separable_not_speech(tokens, i):
-        return None
+    if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu"):
+        return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:

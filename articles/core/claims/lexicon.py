@@ -115,7 +115,7 @@ ADVERBIAL_STARTS = _words(
     zunächst inzwischen mittlerweile weiter weiters ebenfalls erst noch vergangene vergangenen
     letzte letzten anschließend gleichzeitig insgesamt demnach laut zufolge gegenüber
     zwar aufgrund angesichts infolge nachdem besorgt selbst wenn da weil als obwohl falls hinzu
-    von bislang
+    von bislang anders ähnlich genauso ebenso umgekehrt stattdessen trotzdem dennoch folglich somit also
     """
 )
 

@@ -87,7 +87,8 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     if i >= len(tokens):
         return None
     if adverb_like(tokens[i].text):
-        if i + 1 < len(tokens) and tokens[i + 1].is_cap and not adverb_like(tokens[i + 1].text):
+        adjective = tokens[i].text.lower().endswith(("e", "en", "er", "es", "em"))
+        if adjective and i + 1 < len(tokens) and tokens[i + 1].is_cap and not adverb_like(tokens[i + 1].text):
             return _adjective_start(tokens, i, genitive)  # "Internationale Medien"
         return None
     possessive = tokens[i].text.lower() == "ihr" and i + 1 < len(tokens) and tokens[i + 1].is_cap
