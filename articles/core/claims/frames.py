@@ -197,7 +197,8 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 end += 1  # "zitiert wird", "mitgeteilt hatte"
             if end < len(tokens) and tokens[end].text == ",":
                 end += 1
-            phrase = np_forward(tokens, i + 1)
+            first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
+            phrase = np_forward(tokens, first)
             return None if phrase is None else Frame("wie", k, phrase, i, end)
     return None
 

@@ -155,7 +155,7 @@ _NP_INTERNAL = (
     DETERMINERS
     | NAME_PARTICLES
     | _GENITIVE_LINKS
-    | frozenset(["ohne", "und", "für", "mit", "im", "am", "zum", "zur", "vom"])
+    | frozenset(["ohne", "und", "für", "mit", "im", "am", "zum", "zur", "vom", "zu"])
 )
 
 
@@ -210,6 +210,8 @@ def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Ph
     end = phrase.last
     while end < verb and tokens[end].text.lower() in ("und", "sowie") and (more := np_forward(tokens, end + 1)):
         end = more.last
+    if end + 1 == verb and tokens[end].text.lower() in ("selbst", "auch", "jedoch", "aber", "dagegen", "hingegen"):
+        return Phrase(phrase.first, end)  # "Hartmann selbst schrieb …"
     if end == verb:
         return Phrase(phrase.first, end)
     if end < verb and tokens[end].text == "," and _comma_before(tokens, end + 1, verb):
