@@ -47,11 +47,23 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         if claim is not None:
             drafts.append(claim)
             drafts.extend(nested_quotes(text, claim, quotes, direct, lang))
+            _adopt_attribution(claim, [d for d in direct if d.sentence == index])
         for draft in drafts:
             if draft.sentence == index:
                 resolve_locally(draft, persons)
     ordered = sorted(drafts, key=lambda d: d.spans[0])
     return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
+
+
+def _adopt_attribution(claim: Draft, direct: list[Draft]) -> None:
+    """Quoted words with no frame of their own inside an attributed claim are that speaker's words."""
+    if claim.speaker is None:
+        return
+    for draft in direct:
+        inside = any(s <= draft.spans[0][0] and draft.spans[-1][1] <= e for s, e in claim.spans)
+        if inside and draft.cue is None:
+            draft.speaker, draft.cue, draft.source = claim.speaker, claim.cue, claim.source
+            draft.name, draft.role, draft.description = claim.name, claim.role, claim.description
 
 
 def _merge_continuations(drafts: list[Draft]) -> list[Draft]:
