@@ -248,6 +248,8 @@ def _dass_claim(text: str, sent: Sentence, index: int) -> Draft | None:
         noun = _noun_cue(text, sent, index, j)
         if noun is not None:
             return noun
+        if has_konjunktiv(sent, 0, j):
+            return None  # "X sei so beschränkt, dass …": the main clause itself is reported speech
         opinion = {tokens[j - 1].text.lower(), tokens[j - 2].text.lower() if j > 1 else ""}
         if not (has_konjunktiv(sent, j + 1) or opinion & _OPINION_WORDS):
             return None
