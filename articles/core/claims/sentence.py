@@ -194,7 +194,10 @@ def _unframed(text: str, sents: list[Sentence], index: int, drafts: list[Draft])
         previous = previous_claim(drafts, index, reach=2)
         adjacent = previous is not None and previous.sentence == index - 1
         subject = None if adjacent else _previous_subject(text, sents, index)
-        if previous is not None and (subject is None or not _named(subject.text)):
+        following = _following_so(text, sents, index)
+        if following is not None and not adjacent:
+            draft.speaker = following  # "A sei B. C sei D, so X.": X speaks for both
+        elif previous is not None and (subject is None or not _named(subject.text)):
             draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
             draft.description = previous.description
         elif subject is not None and _agent_like(subject.text):
@@ -315,6 +318,16 @@ def _noun_cue(text: str, sent: Sentence, index: int, comma: int) -> Draft | None
         draft.speaker = mention_of(text, tokens, speaker)
         draft.cue = Mention(tokens[k].text, tokens[k].start, tokens[k].end)
         return draft
+    return None
+
+
+def _following_so(text: str, sents: Sequence[Sentence], index: int) -> Mention | None:
+    if index + 1 >= len(sents) or not has_konjunktiv(sents[index + 1]):
+        return None
+    nxt = sents[index + 1]
+    for frame in nxt.frames:
+        if frame.kind == "so" and frame.speaker is not None and frame.cue > 1:
+            return mention_of(text, nxt.tokens, frame.speaker)
     return None
 
 
