@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from .drafts import (
@@ -182,13 +183,16 @@ def _interrupted(text: str, sent: Sentence, frame: Frame, quotes: Sequence[Quote
     return q_index + 1 if gap.strip().startswith(",") or len(gap.strip()) < 25 else None
 
 
-def nested_quotes(
-    text: str, claim: Draft, quotes: Sequence[QuotePair], direct: Sequence[Draft], lang: str
-) -> list[Draft]:
-    """Quoted words inside an indirect claim are the speaker's own words: direct, same attribution."""
+def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: set[int], lang: str) -> list[Draft]:
+    """Quoted words inside an indirect claim are the speaker's own words: direct, same attribution.
+
+    ``taken``: start offsets of quotes that are direct claims already.
+    """
     found: list[Draft] = []
-    taken = {d.spans[0][0] for d in direct}
-    for pair in quotes:
+    opens = [q.open for q in quotes]
+    first = bisect.bisect_left(opens, claim.spans[0][0] - 1)
+    last = bisect.bisect_right(opens, claim.spans[-1][1])
+    for pair in quotes[first:last]:
         inner = (pair.open + 1, pair.close - 1)
         if inner[0] in taken or is_title_like(text, pair, lang):
             continue

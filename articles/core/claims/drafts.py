@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -63,7 +64,11 @@ class Sentence:
 
 def make_sentence(text: str, start: int, end: int, quotes: Sequence[QuotePair]) -> Sentence:
     tokens = tokenize(text, start, end)
-    quoted = [any(q.open <= t.start < q.close for q in quotes) for t in tokens]
+    opens = [q.open for q in quotes]  # quote pairs never overlap and come in text order
+    quoted = []
+    for token in tokens:
+        k = bisect.bisect_right(opens, token.start) - 1
+        quoted.append(k >= 0 and token.start < quotes[k].close)
     sent = Sentence(start, end, tokens, quoted)
     sent.frames = find_frames(tokens, quoted)
     return sent
@@ -153,10 +158,9 @@ def _acronym(tokens: Sequence[Token], phrase: Phrase) -> bool:
 
 
 def sentence_of(sents: Sequence[Sentence], position: int) -> int:
-    for index, sent in enumerate(sents):
-        if sent.start <= position < sent.end:
-            return index
-    return max(0, len(sents) - 1)
+    """Index of the sentence containing ``position`` (else the one before it)."""
+    starts = [sent.start for sent in sents]
+    return max(0, bisect.bisect_right(starts, position) - 1)
 
 
 NOT_FINITE = frozenset(

@@ -88,11 +88,11 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
 
 def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X sprach sich dagegen aus und sagte, …": the subject of the first verb."""
-    for j in range(1, i - 1):
+    for j in range(1, min(i - 1, 40)):
         word = tokens[j].text
         if word.islower() and word not in _NOT_VERBS and not word.endswith(("e", "en", "er", "es", "em")):
             return subject_before(tokens, j, 0) or subject_after(tokens, j)
-        if word.islower() and word in SPEECH_FORMS | AUXILIARIES:
+        if word.islower() and (word in SPEECH_FORMS or word in AUXILIARIES):
             return subject_before(tokens, j, 0) or subject_after(tokens, j)
     return None
 
@@ -114,10 +114,10 @@ def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
 
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - 60), -1):
         if tokens[j].text in (":", ";"):
             return j + 1
-    return 0
+    return max(0, i - 60)
 
 
 def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:

@@ -36,21 +36,24 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
     persons: list[Person] = []
     drafts: list[Draft] = []
     direct = direct_claims(text, sents, quotes, lang)
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in direct:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
+    taken = {d.spans[0][0] for d in direct}
     for index, sent in enumerate(sents):
         register_subject(text, sent, persons)
-        for draft in direct:
-            if draft.sentence == index:
-                if draft.speaker is None:
-                    speaker_without_frame(text, sent, draft, drafts)
-                drafts.append(draft)
+        first_new = len(drafts)
+        for draft in by_sentence.get(index, []):
+            if draft.speaker is None:
+                speaker_without_frame(text, sent, draft, drafts)
+            drafts.append(draft)
         claim = sentence_claim(text, sents, index, drafts)
         if claim is not None:
             drafts.append(claim)
-            drafts.extend(nested_quotes(text, claim, quotes, direct, lang))
-            _adopt_attribution(claim, [d for d in direct if d.sentence == index])
-        for draft in drafts:
-            if draft.sentence == index:
-                resolve_locally(draft, persons)
+            drafts.extend(nested_quotes(text, claim, quotes, taken, lang))
+            _adopt_attribution(claim, by_sentence.get(index, []))
+        for draft in drafts[first_new:]:
+            resolve_locally(draft, persons)
     ordered = sorted(drafts, key=lambda d: d.spans[0])
     return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
 
