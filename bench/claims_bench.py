@@ -54,6 +54,10 @@ def main() -> None:
     extract_claims(text, sections)
     grown = time.perf_counter() - started
     print(f"60-update article: first analysis {full * 1000:.1f} ms; after one new update {grown * 1000:.1f} ms")
+    worst = "Er sagte „ etwas " * 10000  # 10,000 unclosed quote marks in one 170 kB line
+    started = time.perf_counter()
+    extract_claims(worst, (Section(kind="body", start=0, end=len(worst)),))
+    print(f"pathological line (10,000 unclosed quote marks, 170 kB): {time.perf_counter() - started:.2f} s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:.0f} MB")
 
