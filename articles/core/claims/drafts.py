@@ -120,7 +120,7 @@ def _document_phrase(text: str, sent: Sentence) -> Mention | None:
     """ "In der Mitteilung des WWF heißt es, …": the document speaks."""
     tokens = sent.tokens
     for k, token in enumerate(tokens[:-1]):
-        if token.text.lower() in ("in", "im") and not sent.quoted[k]:
+        if token.text.lower() in ("in", "im", "bei", "beim", "auf", "aus", "von", "vom") and not sent.quoted[k]:
             return mention_of(text, tokens, np_forward(tokens, k + 1))
     return None
 

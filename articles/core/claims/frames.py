@@ -70,11 +70,15 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu"):
         return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
+    if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS:
+        return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
     verb_final = i + 1 < len(tokens) and tokens[i + 1].text == ","
+    if speaker is not None and _object_first(tokens, i, speaker):
+        speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …"
     if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
         speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
     if speaker is None and i > 0 and tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern"):
@@ -84,6 +88,19 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
+
+
+_SUBJECT_PRONOUNS = frozenset(("er", "sie", "wir", "ich", "man", "he", "she", "they"))
+
+
+def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
+    """An object fronted before "bezeichnete/nannte X … als": a bare name right after the verb is the subject."""
+    if tokens[before.first].text.lower() not in DETERMINERS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if not nxt.is_cap or nxt.text.lower() in DETERMINERS or nxt.text.lower() in ADVERBIAL_STARTS:
+        return False
+    return any(t.text == "als" for t in tokens[i + 1 : i + 12])
 
 
 def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
