@@ -104,18 +104,27 @@ def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
 
 
 def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
-    """ "X sprach sich dagegen aus und sagte, …": the subject of the first verb."""
-    for j in range(1, min(i - 1, 40)):
+    """ "X sprach sich dagegen aus und sagte, …": the subject of the clause's first verb."""
+    start = 0
+    for j in range(i - 1, max(-1, i - 30), -1):
+        if tokens[j].text == ",":
+            start = j + 1
+            break
+    previous = ""
+    for j in range(start, min(i - 1, start + 40)):
         word = tokens[j].text
-        if word.islower() and word not in _NOT_VERBS and not word.endswith(("e", "en", "er", "es", "em")):
-            return subject_before(tokens, j, 0) or subject_after(tokens, j)
-        if word.islower() and (word in SPEECH_FORMS or word in AUXILIARIES):
-            return subject_before(tokens, j, 0) or subject_after(tokens, j)
+        adjective = previous in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
+        if word.islower() and word not in _NOT_VERBS and not adjective:
+            return subject_before(tokens, j, start) or subject_after(tokens, j)
+        previous = word.lower()
     return None
 
 
 _NOT_VERBS = DETERMINERS | frozenset(
-    ("und", "oder", "von", "vom", "für", "in", "im", "am", "zum", "zur", "mit", "auf", "aus", "bei")
+    (
+        *("und", "oder", "von", "vom", "für", "in", "im", "am", "zum", "zur", "mit", "auf", "aus", "bei", "zu"),
+        *("nach", "vor", "über", "unter", "gegen", "ohne", "um", "seit", "während", "wegen", "durch", "sich"),
+    )
 )
 
 
@@ -140,6 +149,8 @@ def _clause_start(tokens: Sequence[Token], i: int) -> int:
 def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
     """Not speech: "sagte das Konzert ab"; "gab Geld" (but "gab an" is): check the clause's particle."""
     needs = tokens[i].text.lower() in NEEDS_PARTICLE
+    if i + 1 < len(tokens) and tokens[i + 1].text == ":":
+        return False  # "rief: „…“" introduces a quote whatever the particle
     for j in range(i + 1, min(i + 20, len(tokens) + 1)):
         if j == len(tokens) or tokens[j].text in (",", ".", ";", ":", "!", "?", "„", "»"):
             last = tokens[j - 1].text
