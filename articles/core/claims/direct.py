@@ -1,0 +1,222 @@
+"""Direct quotes: quote marks, the frame that attributes them, interrupted and nested quotes."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .drafts import (
+    NOT_FINITE,
+    Draft,
+    Sentence,
+    apply_frame,
+    first_verb,
+    has_konjunktiv,
+    mention_of,
+    previous_claim,
+    sentence_of,
+)
+from .frames import Frame
+from .lexicon import (
+    ADVERBIAL_STARTS,
+)
+from .phrases import np_forward, subject_after, subject_before
+from .quotes import QuotePair, is_long, is_title_like
+
+
+def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lang: str) -> list[Draft]:
+    drafts: list[Draft] = []
+    skip: set[int] = set()
+    for q_index, pair in enumerate(quotes):
+        if q_index in skip or is_title_like(text, pair, lang):
+            continue
+        close_sent = sentence_of(sents, pair.close - 1)
+        open_sent = sentence_of(sents, pair.open)
+        frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
+        if frame is None and _quote_is_sentence(text, sents[close_sent], pair):
+            frame, where = _anaphoric_frame(sents, close_sent + 1)
+        if frame is not None and _inside_speaker(sents[where], frame, pair):
+            continue  # „Aktion Deutschland hilft“ inside the speaker's name
+        spans = [_inner(text, pair)]
+        if frame is None and not is_long(text, pair) and not _judgement(text, pair, sents[open_sent]):
+            continue
+        sent_index = where if frame is not None else open_sent
+        draft = Draft("direct", spans, sent_index)
+        if frame is not None:
+            apply_frame(text, sents[where], frame, draft)
+            follower = _interrupted(text, sents[where], frame, quotes, q_index)
+            if follower is not None:
+                skip.add(follower)
+                nxt = quotes[follower]
+                draft.spans.append(_inner(text, nxt))
+        drafts.append(draft)
+    return drafts
+
+
+def _quote_is_sentence(text: str, sent: Sentence, pair: QuotePair) -> bool:
+    return text[pair.close : sent.end].strip() in ("", ".", "!", "?")
+
+
+def _anaphoric_frame(sents: list[Sentence], index: int) -> tuple[Frame | None, int]:
+    """„…“ Das sagte Innenminister X. — the next sentence attributes the quote."""
+    if index >= len(sents) or not sents[index].frames:
+        return None, index
+    sent, frame = sents[index], sents[index].frames[0]
+    demonstrative = sent.tokens[0].text.lower() in ("das", "dies", "so")
+    if frame.kind == "verb" and frame.cue == 1 and demonstrative and frame.speaker is not None:
+        return frame, index
+    return None, index
+
+
+def _inside_speaker(sent: Sentence, frame: Frame, pair: QuotePair) -> bool:
+    if frame.speaker is None:
+        return False
+    tokens = sent.tokens
+    start, end = tokens[frame.speaker.first].start, tokens[frame.speaker.last - 1].end
+    return start <= pair.open and pair.close <= end + 1
+
+
+def _judgement(text: str, pair: QuotePair, sent: Sentence) -> bool:
+    """A short quoted phrase starting lower-case ("„völlig unrealistisch“"): somebody's words, not a name.
+
+    A bare adjective + noun ("„großen Budget“") is a term unless the sentence reports speech (Konjunktiv).
+    """
+    content = pair.content(text).strip()
+    if not content or not content[0].islower() or " " not in content:
+        return False
+    parts = content.split()
+    term = len(parts) == 2 and parts[1][:1].isupper()
+    return not term or has_konjunktiv(sent)
+
+
+def _inner(text: str, pair: QuotePair) -> tuple[int, int]:
+    """The quoted words without the marks and without a trailing comma (English “…,” she said)."""
+    start, end = pair.open + 1, pair.close - 1
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return start, end
+
+
+def _frame_for_quote(
+    sents: Sequence[Sentence], open_sent: int, close_sent: int, pair: QuotePair
+) -> tuple[Frame | None, int]:
+    after = sents[close_sent]
+    for frame in after.frames:
+        start = after.tokens[frame.first].start
+        if start >= pair.close and _only_punct_between(after, pair.close, start):
+            return frame, close_sent
+    generic = _verb_after_quote(after, pair)
+    if generic is not None:
+        return generic, close_sent
+    before = sents[open_sent]
+    candidates = [f for f in before.frames if before.tokens[f.cue].start < pair.open and f.kind != "so"]
+    if candidates:
+        return candidates[-1], open_sent
+    colon = _colon_frame(before, pair)
+    if colon is not None:
+        return colon, open_sent
+    later = [f for f in after.frames if after.tokens[f.cue].start >= pair.close]
+    if later and open_sent == close_sent:
+        return _subject_after_quote(after, later[0], pair), close_sent
+    return None, close_sent
+
+
+def _subject_after_quote(sent: Sentence, frame: Frame, pair: QuotePair) -> Frame:
+    """„…“, Mayor X told …  /  “…,” she said: the subject between the quote and the verb."""
+    if frame.speaker is not None:
+        return frame
+    tokens = sent.tokens
+    start = next((i for i, t in enumerate(tokens) if t.start >= pair.close), None)
+    while start is not None and start < frame.cue and tokens[start].text in (",", "–", "—"):
+        start += 1
+    if start is None or start >= frame.cue:
+        return frame
+    speaker = subject_before(tokens, frame.cue, start)
+    return Frame(frame.kind, frame.cue, speaker, frame.first, frame.last, frame.cue_last) if speaker else frame
+
+
+def _verb_after_quote(sent: Sentence, pair: QuotePair) -> Frame | None:
+    """„…“, zeigte sich X zufrieden: a finite verb right after the quote, its subject follows."""
+    tokens = sent.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= pair.close), None)
+    if k is None or k + 1 >= len(tokens) or tokens[k].text != ",":
+        return None
+    verb = tokens[k + 1]
+    if not verb.text.islower() or verb.text in NOT_FINITE or sent.quoted[k + 1]:
+        return None
+    speaker = subject_after(tokens, k + 1)
+    if speaker is None:
+        return None
+    return Frame("verb", k + 1, speaker, k + 1, k + 2)
+
+
+def _colon_frame(sent: Sentence, pair: QuotePair) -> Frame | None:
+    """X stellte in Frage: „…“ — the subject of the clause before the colon."""
+    tokens = sent.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= pair.open), None)
+    if k is None or k < 2 or tokens[k - 1].text != ":":
+        return None
+    verb = first_verb(sent, stop=k - 1)
+    if verb is None:
+        return None
+    speaker = subject_before(tokens, verb, 0) or subject_after(tokens, verb)
+    if speaker is None:
+        return None
+    return Frame("verb", verb, speaker, verb, verb + 1)
+
+
+def _only_punct_between(sent: Sentence, start: int, end: int) -> bool:
+    return all(not t.text[0].isalnum() for t in sent.tokens if start <= t.start < end)
+
+
+def _interrupted(text: str, sent: Sentence, frame: Frame, quotes: Sequence[QuotePair], q_index: int) -> int | None:
+    """„A“, sagte X, „B“: the quote that continues right after the frame."""
+    if q_index + 1 >= len(quotes):
+        return None
+    nxt = quotes[q_index + 1]
+    last = sent.tokens[max(frame.last, frame.speaker.last if frame.speaker else 0) - 1].end
+    if not (sent.start <= nxt.open < sent.end) or nxt.open < last:
+        return None
+    gap = text[last : nxt.open]
+    if len(gap) > 40 or any(c in gap for c in ".!?"):
+        return None
+    return q_index + 1 if gap.strip().startswith(",") or len(gap.strip()) < 25 else None
+
+
+def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: set[int], lang: str) -> list[Draft]:
+    """Quoted words inside an indirect claim are the speaker's own words: direct, same attribution.
+
+    ``taken``: start offsets of quotes that are direct claims already.
+    """
+    found: list[Draft] = []
+    opens = [q.open for q in quotes]
+    first = bisect.bisect_left(opens, claim.spans[0][0] - 1)
+    last = bisect.bisect_right(opens, claim.spans[-1][1])
+    for pair in quotes[first:last]:
+        inner = (pair.open + 1, pair.close - 1)
+        if inner[0] in taken or is_title_like(text, pair, lang):
+            continue
+        if any(s <= pair.open and pair.close <= e for s, e in claim.spans):
+            nested = Draft("direct", [inner], claim.sentence, claim.speaker, claim.cue, claim.source, role=claim.role)
+            found.append(nested)
+    return found
+
+
+def speaker_without_frame(text: str, sent: Sentence, draft: Draft, drafts: Sequence[Draft]) -> None:
+    """A quote with no cue: the sentence's own subject ("X zur Lage: „…“"), else the last speaker."""
+    if sent.tokens and not sent.quoted[0] and sent.tokens[0].text.lower() not in ADVERBIAL_STARTS:
+        phrase = np_forward(sent.tokens, 0)
+        if phrase is not None and phrase.last < len(sent.tokens):
+            following = sent.tokens[phrase.last]
+            if following.text.islower() or following.text in (",", ":"):
+                draft.speaker = mention_of(text, sent.tokens, phrase)
+                return
+        verb = first_verb(sent)
+        after = subject_after(sent.tokens, verb) if verb is not None else None
+        if after is not None and not sent.quoted[after.first]:
+            draft.speaker = mention_of(text, sent.tokens, after)
+            return
+    previous = previous_claim(drafts, draft.sentence + 1)
+    if previous is not None:
+        draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
+        draft.description = previous.description

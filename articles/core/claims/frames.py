@@ -1,0 +1,245 @@
+"""Attribution frames inside one sentence: a cue, its speaker, and the words the frame occupies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import (
+    ADVERBIAL_STARTS,
+    AUXILIARIES,
+    DETERMINERS,
+    NEEDS_PARTICLE,
+    PARTICLES,
+    SOURCE_SUFFIXES,
+    SPEECH_FORMS,
+    WIE_VERBS,
+)
+from .phrases import Phrase, np_forward, subject_after, subject_before
+from .text import Token, is_konjunktiv
+
+_SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
+_SUBORDINATORS = frozenset(
+    ["als", "wenn", "nachdem", "weil", "da", "obwohl", "bevor", "während", "falls", "sobald", "seit", "seitdem"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """``kind``: verb, so, laut, zufolge, nach, wie, demnach. Token indices into the sentence."""
+
+    kind: str
+    cue: int
+    speaker: Phrase | None
+    first: int
+    last: int
+    cue_last: int = -1
+
+    @property
+    def cue_end(self) -> int:
+        return self.cue_last if self.cue_last > self.cue else self.cue + 1
+
+
+def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
+    """Every attribution frame of a sentence, in text order."""
+    frames: list[Frame] = []
+    for i, token in enumerate(tokens):
+        if quoted[i]:
+            continue
+        low = token.text.lower()
+        frame: Frame | None = None
+        if low in SPEECH_FORMS and (token.text.islower() or i == 0):
+            frame = _verb_frame(tokens, i)
+        elif low in ("laut", "gemäß") or (low == "according" and i + 1 < len(tokens) and tokens[i + 1].text == "to"):
+            frame = _preposition_frame(tokens, i, "laut", skip=2 if low == "according" else 1)
+        elif low == "zufolge":
+            frame = _zufolge_frame(tokens, i)
+        elif low == "nach" and i + 1 < len(tokens):
+            frame = _nach_frame(tokens, i)
+        elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-", "“", "«", '"'):
+            frame = _so_frame(tokens, i)
+        elif low == "wie" and (i == 0 or tokens[i - 1].text == ","):
+            frame = _wie_frame(tokens, i)
+        elif low == "demnach" or (low == "danach" and any(is_konjunktiv(t.text) for t in tokens)):
+            frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu"):
+        return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
+    if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS:
+        return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
+    speaker: Phrase | None = None
+    demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
+    if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
+        speaker = subject_before(tokens, i, _clause_start(tokens, i))
+    verb_final = i + 1 < len(tokens) and tokens[i + 1].text == ","
+    if speaker is not None and _object_first(tokens, i, speaker):
+        speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …"
+    if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
+        speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
+    if speaker is None and i > 0 and tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern"):
+        speaker = _coordinated_subject(tokens, i)
+    if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
+        speaker = _subject_around_auxiliary(tokens, i)
+    if speaker is None:
+        speaker = subject_after(tokens, i)
+    return Frame("verb", i, speaker, i, i + 1)
+
+
+_SUBJECT_PRONOUNS = frozenset(("er", "sie", "wir", "ich", "man", "he", "she", "they"))
+
+
+def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
+    """An object fronted before "bezeichnete/nannte X … als": a bare name right after the verb is the subject."""
+    if tokens[before.first].text.lower() not in DETERMINERS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if not nxt.is_cap or nxt.text.lower() in DETERMINERS or nxt.text.lower() in ADVERBIAL_STARTS:
+        return False
+    return any(t.text == "als" for t in tokens[i + 1 : i + 12])
+
+
+def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "X sprach sich dagegen aus und sagte, …": the subject of the clause's first verb."""
+    start = 0
+    for j in range(i - 1, max(-1, i - 30), -1):
+        if tokens[j].text == ",":
+            start = j + 1
+            break
+    previous = ""
+    for j in range(start, min(i - 1, start + 40)):
+        word = tokens[j].text
+        adjective = previous in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
+        if word.islower() and word not in _NOT_VERBS and not adjective:
+            return subject_before(tokens, j, start) or subject_after(tokens, j)
+        previous = word.lower()
+    return None
+
+
+_NOT_VERBS = DETERMINERS | frozenset(
+    (
+        *("und", "oder", "von", "vom", "für", "in", "im", "am", "zum", "zur", "mit", "auf", "aus", "bei", "zu"),
+        *("nach", "vor", "über", "unter", "gegen", "ohne", "um", "seit", "während", "wegen", "durch", "sich"),
+    )
+)
+
+
+def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
+    for j in range(i - 1, max(-1, i - 14), -1):
+        if tokens[j].text in (",", ":", ";"):
+            return None
+        if tokens[j].text.lower() in AUXILIARIES:
+            before = subject_before(tokens, j, _clause_start(tokens, j)) if j > 0 else None
+            return before or subject_after(tokens, j)
+    return None
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> int:
+    for j in range(i - 1, max(-1, i - 60), -1):
+        if tokens[j].text in (":", ";"):
+            return j + 1
+    return max(0, i - 60)
+
+
+def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
+    """Not speech: "sagte das Konzert ab"; "gab Geld" (but "gab an" is): check the clause's particle."""
+    needs = tokens[i].text.lower() in NEEDS_PARTICLE
+    if i + 1 < len(tokens) and tokens[i + 1].text == ":":
+        return False  # "rief: „…“" introduces a quote whatever the particle
+    for j in range(i + 1, min(i + 20, len(tokens) + 1)):
+        if j == len(tokens) or tokens[j].text in (",", ".", ";", ":", "!", "?", "„", "»"):
+            last = tokens[j - 1].text
+            if needs:
+                return last not in PARTICLES
+            return last in _SEPARABLE_NOT_SPEECH and tokens[i].text.startswith("sag")
+    return needs
+
+
+def _preposition_frame(tokens: Sequence[Token], i: int, kind: str, skip: int = 1) -> Frame | None:
+    phrase = np_forward(tokens, i + skip)
+    if phrase is None and i == 0:
+        phrase = _up_to_finite_verb(tokens, i + skip)
+    if phrase is None:
+        return None
+    return Frame(kind, i, phrase, i, phrase.last, cue_last=i + skip if skip > 1 else -1)
+
+
+def _zufolge_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    for first in range(max(0, i - 10), i):
+        phrase = np_forward(tokens, first)
+        if phrase is not None and phrase.last == i and tokens[first].text.lower() not in ADVERBIAL_STARTS:
+            return Frame("zufolge", i, phrase, first, i + 1)
+    return None
+
+
+def _nach_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    phrase = np_forward(tokens, i + 1)
+    if phrase is None:
+        return None
+    heads = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
+    if not any(word.endswith(SOURCE_SUFFIXES) for word in heads[:4]):
+        return None
+    return Frame("nach", i, phrase, i, phrase.last)
+
+
+def _so_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in SPEECH_FORMS:
+        speaker = subject_after(tokens, i + 1)
+        if speaker is not None:
+            return Frame("so", i + 1, speaker, i, speaker.last)
+    phrase = np_forward(tokens, i + 1)
+    if phrase is None:
+        return None
+    after = phrase.last
+    if (
+        after < len(tokens)
+        and tokens[after].text not in (".", ",", "!", "?", ";", "–", ")")
+        and not _tail_ok(tokens, after)
+    ):
+        return None
+    return Frame("so", i, phrase, i, phrase.last)
+
+
+def _tail_ok(tokens: Sequence[Token], j: int) -> bool:
+    """After "so X" only a short tail may follow: "so Frank gegenüber SRF."."""
+    if tokens[j].text.lower() in ("gegenüber", "zu", "am", "im", "in", "laut", "weiter", "zudem", "auf"):
+        return True
+    tail = tokens[j : j + 3]
+    return bool(tail) and tail[0].text.islower() and any(t.text in (".", "!", "?", ",") for t in tail[1:])
+
+
+def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
+    """ "Wie X (, Apposition,) berichtete, …" or "…, wie X mitteilte.": the frame runs to the comma after the verb."""
+    for k in range(i + 2, min(i + 30, len(tokens))):
+        word = tokens[k].text
+        if word in (".", "!", "?", ";", ":"):
+            return None
+        if word.islower() and (word in WIE_VERBS or word in SPEECH_FORMS):
+            end = k + 1
+            while end < len(tokens) and tokens[end].text.islower() and end - k < 3:
+                end += 1  # "zitiert wird", "mitgeteilt hatte"
+            if end < len(tokens) and tokens[end].text == ",":
+                end += 1
+            first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
+            phrase = np_forward(tokens, first)
+            return None if phrase is None else Frame("wie", k, phrase, i, end)
+    return None
+
+
+def _up_to_finite_verb(tokens: Sequence[Token], start: int) -> Phrase | None:
+    """ "Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden …": everything before the verb."""
+    seen_cap = False
+    for k in range(start, min(start + 14, len(tokens))):
+        word = tokens[k].text
+        if word in (",", ".", ":", ";"):
+            return None
+        if tokens[k].is_cap:
+            seen_cap = True
+        elif seen_cap and (word in AUXILIARIES or is_konjunktiv(word) or word.endswith(("te", "ten"))):
+            return Phrase(start, k) if k > start else None
+    return None

@@ -1,0 +1,87 @@
+"""Claim extraction inside one section's text (offsets relative to that text).
+
+The result is cached per (section text, language) by the package; speakers are
+resolved here only as far as the section itself allows (a pronoun to the last
+person named in the section); the document pass finishes the job.
+"""
+
+from __future__ import annotations
+
+from .direct import (
+    direct_claims,
+    nested_quotes,
+    speaker_without_frame,
+)
+from .drafts import (
+    Draft,
+    Person,
+    SectionResult,
+    make_sentence,
+)
+from .persons import (
+    register_subject,
+    resolve_locally,
+)
+from .quotes import find_quotes
+from .sentence import (
+    sentence_claim,
+)
+from .text import sentences
+
+
+def analyse_section(text: str, lang: str = "de") -> SectionResult:
+    """Claims and named persons of one section's text."""
+    quotes = find_quotes(text)
+    sents = [make_sentence(text, s, e, quotes) for s, e in sentences(text)]
+    persons: list[Person] = []
+    drafts: list[Draft] = []
+    direct = direct_claims(text, sents, quotes, lang)
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in direct:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
+    taken = {d.spans[0][0] for d in direct}
+    for index, sent in enumerate(sents):
+        register_subject(text, sent, persons)
+        first_new = len(drafts)
+        for draft in by_sentence.get(index, []):
+            if draft.speaker is None:
+                speaker_without_frame(text, sent, draft, drafts)
+            drafts.append(draft)
+        claim = sentence_claim(text, sents, index, drafts)
+        if claim is not None:
+            drafts.append(claim)
+            drafts.extend(nested_quotes(text, claim, quotes, taken, lang))
+            _adopt_attribution(claim, by_sentence.get(index, []))
+        for draft in drafts[first_new:]:
+            resolve_locally(draft, persons)
+    ordered = sorted(drafts, key=lambda d: d.spans[0])
+    return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
+
+
+def _adopt_attribution(claim: Draft, direct: list[Draft]) -> None:
+    """Quoted words with no frame of their own inside an attributed claim are that speaker's words."""
+    if claim.speaker is None:
+        return
+    for draft in direct:
+        inside = any(s <= draft.spans[0][0] and draft.spans[-1][1] <= e for s, e in claim.spans)
+        if inside and draft.cue is None:
+            draft.speaker, draft.cue, draft.source = claim.speaker, claim.cue, claim.source
+            draft.name, draft.role, draft.description = claim.name, claim.role, claim.description
+
+
+def _merge_continuations(drafts: list[Draft]) -> list[Draft]:
+    """Consecutive Konjunktiv sentences of one speaker are one continuation claim."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and draft.type == last.type == "indirect_free_indirect"
+            and draft.sentence == last.sentence + 1
+            and draft.speaker == last.speaker
+        ):
+            last.spans[-1] = (last.spans[-1][0], draft.spans[-1][1])
+            last.sentence = draft.sentence
+            continue
+        merged.append(draft)
+    return merged
