@@ -7,8 +7,7 @@ the change came through (admin, command, script). Arguments are keyword-only.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -18,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.core.claims import extract_claims
+from articles.core.types import Claim as CoreClaim
 from articles.core.types import Section, SectionKind
 from articles.models import Article, AuditEntry, Claim, Person, PersonAlias, Story, Update
 from articles.models.content import Origin
@@ -59,16 +59,10 @@ def _language_of(*, story: Story | None, article: Article | None) -> str:
     return latest or DEFAULT_LANGUAGE
 
 
-def _run_engine(text: str, kind: str, lang: str) -> tuple[Any, ...]:
-    """The same claim extraction the ingestion uses, over one section spanning the whole text.
-
-    The engine takes ``lang=`` once the analysis issue lands; until then it is called without.
-    """
+def _run_engine(text: str, kind: str, lang: str) -> tuple[CoreClaim, ...]:
+    """The same claim extraction the ingestion uses, over one section spanning the whole text."""
     sections = (Section(kind=cast(SectionKind, kind), start=0, end=len(text)),)
-    engine: Callable[..., Iterable[Any]] = extract_claims
-    if "lang" in inspect.signature(engine).parameters:
-        return tuple(engine(text, sections, lang=lang))
-    return tuple(engine(text, sections))
+    return extract_claims(text, sections, lang=lang)
 
 
 def _extract_into(update: Update, lang: str) -> None:
