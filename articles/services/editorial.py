@@ -300,7 +300,10 @@ def people_merge(*, user: Any, target: Person, others: Iterable[Person]) -> Merg
             )
             for claim in claims
         )
-        moved = Claim.objects.filter(person__in=others).update(person=target, speaker_name=target.name[:200])
+        # edited_at moves so the timelines that show these claims redraw their cached cards.
+        moved = Claim.objects.filter(person__in=others).update(
+            person=target, speaker_name=target.name[:200], edited_at=timezone.now()
+        )
         added = _move_aliases(target, others)
         names = ", ".join(f"{p.name} (#{p.pk})" for p in others)
         audit_record(

@@ -89,11 +89,21 @@ def highlighted_text(update: Update) -> SafeString:
     """The update's text as paragraphs, claims highlighted with their speaker chips and details."""
     claims = [c for c in update.claims.all() if c.status != "removed"]
     prefix = f"u{update.pk}"
+    headings = {heading.strip() for heading in update.headings or []}
     parts = []
     for paragraph in paragraphs(update.text, claim_spans(claims)):
         inner = SafeString("".join(_segment(segment, claims, prefix) for segment in paragraph))
-        parts.append(format_html("<p>{}</p>", inner))
+        # A heading inside the update's text is set as a subhead where it stands.
+        is_heading = "".join(segment.text for segment in paragraph).strip() in headings
+        parts.append(format_html('<h4 class="subhead">{}</h4>' if is_heading else "<p>{}</p>", inner))
     return SafeString("".join(parts))
+
+
+@register.filter
+def leading_headings(update: Update) -> list[str]:
+    """The update's headings that stand before its text (the rest are set inline by highlighted_text)."""
+    in_text = {paragraph.strip() for paragraph in update.text.split("\n")}
+    return [heading for heading in update.headings or [] if heading.strip() not in in_text]
 
 
 @register.simple_tag

@@ -8,6 +8,11 @@ Relative times are filled in by the browser from the card's ``datetime``.
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
@@ -19,6 +24,20 @@ from articles.selectors.facts import StoryFacts
 from articles.selectors.timeline import claims_by_id, claims_prefetch
 
 CARD_SECONDS = 3600
+# A deploy that changes how cards are drawn must not serve cards cached by the previous release.
+_CARD_SOURCES = (
+    Path(settings.BASE_DIR) / "templates" / "articles" / "_update_card.html",
+    Path(__file__).resolve().parents[1] / "templatetags" / "storyline.py",
+)
+
+
+@lru_cache(maxsize=1)
+def card_release() -> str:
+    """A digest of the files a card's HTML comes from, computed once per process."""
+    digest = hashlib.sha256()
+    for source in _CARD_SOURCES:
+        digest.update(source.read_bytes() if source.exists() else b"")
+    return digest.hexdigest()[:12]
 
 
 def attach_changes(updates: list[Update], facts: StoryFacts) -> None:
@@ -36,7 +55,8 @@ def attach_changes(updates: list[Update], facts: StoryFacts) -> None:
 def rendered_cards(*, updates: list[Update], facts: StoryFacts, zone: str) -> list[SafeString]:
     """The cards' HTML in the order of ``updates``; only the ones not cached are rendered (claims loaded for them)."""
     language = get_language() or "en"
-    keys = {u.pk: f"storyline:card:v1:{u.pk}:{u.revision}:{facts.stamp}:{language}:{zone}" for u in updates}
+    release = card_release()
+    keys = {u.pk: f"storyline:card:{release}:{u.pk}:{u.revision}:{facts.stamp}:{language}:{zone}" for u in updates}
     found = cache.get_many(list(keys.values()))
     missing = [u for u in updates if keys[u.pk] not in found]
     if missing:
