@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Prefetch, QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Claim, Person, PersonAlias
-from articles.services.editorial import people_merge
+from articles.services.editorial import people_merge, person_claims_renamed
 
 from .base import AuditedAdmin
 from .stories import count_of
@@ -48,6 +49,12 @@ class PersonAdmin(AuditedAdmin):
     inlines = [PersonAliasInline]
     actions = ["merge"]
     show_full_result_count = False
+
+    def save_model(self, request: HttpRequest, obj: Person, form: ModelForm[Any], change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            person_claims_renamed(person=obj)
+
     fieldsets = [(None, {"fields": ["name", "role", "slug"]})]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:

@@ -30,16 +30,20 @@ def _digest(value: str) -> str:
 
 
 def section_keys(sections: Sequence[Section]) -> list[str]:
-    """One stable key per section, in order."""
+    """One stable key per section, in order.
+
+    The key is the kind and the label as written, never the resolved timestamp: a ticker that
+    crosses midnight re-dates its older entries, and they must stay the same updates. Repeated
+    labels ("18.30 Uhr" on two days) are counted from the bottom, the oldest end of a live
+    article, so a new entry on top does not renumber the ones below it.
+    """
     seen: Counter[str] = Counter()
-    keys = []
-    for section in sections:
+    keys: list[str] = []
+    for section in reversed(sections):
         base = f"{section.kind}|{normalize(section.label or '')}"
-        if section.timestamp is not None:
-            base += f"|{section.timestamp.isoformat()}"
         seen[base] += 1
         keys.append(_digest(f"{base}|{seen[base]}"))
-    return keys
+    return keys[::-1]
 
 
 def claim_key(text: str) -> str:

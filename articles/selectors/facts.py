@@ -82,13 +82,18 @@ def speaker_key(person_slug: str | None, name: str) -> str:
 
 
 def story_stamp(story: Story) -> str:
-    """Changes whenever an update or claim of the story is added, edited or removed (two queries)."""
+    """Changes whenever an update, claim or version of the story is added, edited or removed (three queries).
+
+    Versions count on their own: a new version that only changes the headline touches no update.
+    """
     updates = Update.objects.filter(story_updates_q(story))
     row = updates.aggregate(n_updates=Count("id"), updates_edited=Max("edited_at"))
     row |= Claim.objects.filter(update__in=updates.values("pk")).aggregate(
         n_claims=Count("id"), claims_edited=Max("edited_at")
     )
-    return "|".join(str(row[key]) for key in ("n_updates", "updates_edited", "n_claims", "claims_edited"))
+    row |= Version.objects.filter(article__story=story).aggregate(latest_version=Max("id"))
+    keys = ("n_updates", "updates_edited", "n_claims", "claims_edited", "latest_version")
+    return "|".join(str(row[key]) for key in keys)
 
 
 def current_stamp(story: Story) -> str:

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.core.claims import extract_claims
+from articles.core.identity import claim_key
 from articles.core.types import Claim as CoreClaim
 from articles.core.types import Section, SectionKind
 from articles.models import Article, AuditEntry, Claim, Person, PersonAlias, Story, Update
@@ -183,8 +184,17 @@ def _apply_claim_values(claim: Claim, values: dict[str, Any]) -> None:
         _check_span(claim.update, claim.start, claim.end)
         claim.text = claim.update.text[claim.start : claim.end]
         claim.spans = [[claim.start, claim.end]]
+        # The key follows the text, so the engine recognises the corrected claim in later versions.
+        claim.key = _free_claim_key(claim.update, claim.text, exclude=claim.pk) or claim.key
     if values.get("person", KEEP) is not KEEP:
         claim.speaker_name = claim.person.name[:200] if claim.person else ""
+
+
+def _free_claim_key(update: Update, text: str, *, exclude: int | None = None) -> str | None:
+    """The identity key for ``text`` in ``update``, or None when another claim there already has it."""
+    key = claim_key(text)
+    taken = Claim.objects.filter(update=update, key=key).exclude(pk=exclude).exists()
+    return None if taken else key
 
 
 def claim_correct(
@@ -231,12 +241,20 @@ def claim_create_by_editor(
     verification: str = Claim.Verification.UNVERIFIED,
     verification_note: str = "",
 ) -> Claim:
-    """Add a claim the engine missed, by its span in the update's text (marked corrected)."""
+    """Add a claim the engine missed, by its span in the update's text (marked corrected).
+
+    The claim gets the engine's key for its text, so a later extraction that finds the same
+    words matches it instead of adding a duplicate.
+    """
     _check_choices({"type": type, "verification": verification})
     _check_span(update, start, end)
+    key = _free_claim_key(update, update.text[start:end])
+    if key is None:
+        raise ValidationError({"start": "This update already has a claim with exactly these words; correct that one."})
     with transaction.atomic():
         claim = Claim.objects.create(
             update=update,
+            key=key,
             story=update.story,
             person=person,
             speaker_name=person.name[:200] if person else "",
@@ -254,6 +272,12 @@ def claim_create_by_editor(
             user=user, instance=claim, action=AuditEntry.Action.CREATE, changes=field_changes(before={}, after=after)
         )
     return claim
+
+
+def person_claims_renamed(*, person: Person) -> int:
+    """After a person's name changed: their claims carry the new resolved name, and their edit time
+    moves so the timelines that show them redraw their cached cards. Returns the claims touched."""
+    return Claim.objects.filter(person=person).update(speaker_name=person.name[:200], edited_at=timezone.now())
 
 
 @dataclass(frozen=True)

@@ -119,9 +119,10 @@ def article_store_fetched(
         _article_failed(article, now, f"analysis failed: {error!r}", None, {})
         return FetchOutcome("invalid", article.pk)
     created = stored.outcome == "created"
-    fetch_attempt_record(attempt=result.attempt, article=article, outcome="ok" if created else "unchanged")
-    _article_checked(article, now, result, digest, changed=created)
-    return FetchOutcome("ok" if created else "unchanged", article.pk, version_created=created)
+    changed = stored.outcome != "unchanged"  # a reverted page changed too
+    fetch_attempt_record(attempt=result.attempt, article=article, outcome="ok" if changed else "unchanged")
+    _article_checked(article, now, result, digest, changed=changed)
+    return FetchOutcome("ok" if changed else "unchanged", article.pk, version_created=created)
 
 
 def _locked_article(article_id: int) -> Any:

@@ -46,6 +46,12 @@ class _Plan:
     moved: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
+def _is_newer(version: Version | None, last_seen_id: int | None) -> bool:
+    """Whether ``version`` moves a row's life forward. Replaying older versions (re-analysis, a page
+    reverted to an earlier state) must neither move ``last_seen_version`` back nor count a rewrite again."""
+    return version is not None and (last_seen_id is None or version.pk > last_seen_id)
+
+
 def _section_text(document: core.Document, index: int) -> tuple[str, int]:
     """The stripped text of a section and the document offset where it starts."""
     section = document.sections[index]
@@ -69,6 +75,8 @@ def reconcile_document(*, article: Article, version: Version, document: core.Doc
     _write_updates(plan, version, now)
     gone = [u.pk for key, u in existing.items() if key not in seen and u.status != Lifecycle.REMOVED]
     Update.objects.filter(pk__in=gone).update(status=Lifecycle.REMOVED, edited_at=now)
+    # The claims of a removed update keep their state as last seen: the timeline shows the update as
+    # removed, and what was said then stays on record.
     _reconcile_claims(version, document, keys, seen, now)
 
 
@@ -101,14 +109,15 @@ def _plan_update(
         plan.create.append(row)
         return row
     changed = [name for name, value in wanted.items() if getattr(row, name) != value]
-    if "text" in changed and text_changed(row.text, text):
+    newer = _is_newer(version, row.last_seen_version_id)
+    if "text" in changed and text_changed(row.text, text) and newer:
         row.revision += 1
         row.rewritten_in_version = version
         row.status = Lifecycle.REWRITTEN
     elif row.status == Lifecycle.REMOVED:
         row.status = Lifecycle.CURRENT if row.revision == 1 else Lifecycle.REWRITTEN
         changed.append("status")
-    if row.sort_time == (section.timestamp or row.sort_time) and changed in ([], ["position"]):
+    if newer and row.sort_time == (section.timestamp or row.sort_time) and changed in ([], ["position"]):
         if changed:
             plan.moved[index - row.position].append(row.pk)
             row.position = index
@@ -118,7 +127,8 @@ def _plan_update(
     for name, value in wanted.items():
         setattr(row, name, value)
     row.sort_time = section.timestamp or row.sort_time
-    row.last_seen_version = version
+    if newer:
+        row.last_seen_version = version
     plan.change.append(row)
     return row
 
@@ -205,7 +215,8 @@ def _reconcile_claim_groups(
                 new_here.append(claim.text)
                 pending.append((row, values))
             elif found.is_corrected or _same(found, values):
-                plan.touch.append(found.pk)
+                if _is_newer(version, found.last_seen_version_id):
+                    plan.touch.append(found.pk)
             else:
                 plan.change.append(found)
                 pending.append((found, values))
@@ -247,7 +258,8 @@ def _fill(
         setattr(row, name, value)
     row.person = people.get(values["speaker_name"]) if values["speaker_name"] else None
     row.status = Lifecycle.CURRENT
-    row.last_seen_version = version
+    if row.pk is None or _is_newer(version, row.last_seen_version_id):
+        row.last_seen_version = version
     row.edited_at = now
     if row.pk is None:
         row.created_at = now

@@ -28,7 +28,8 @@ ENGINE_VERSION = "1"
 
 @dataclass(frozen=True)
 class VersionResult:
-    outcome: Literal["created", "unchanged"]
+    # "reverted": the page went back to the content of an earlier (not the latest) version.
+    outcome: Literal["created", "reverted", "unchanged"]
     version: Version
 
 
@@ -67,10 +68,10 @@ def version_store(
     that saves the article itself right after saves a query).
     """
     digest = content_hash(title=document.title, text=document.text)
+    fetched_at = fetched_at or timezone.now()
     existing = Version.objects.filter(article=article, content_hash=digest).first()
     if existing is not None:
-        return VersionResult("unchanged", existing)
-    fetched_at = fetched_at or timezone.now()
+        return _seen_before(article, existing, document, fetched_at, save_article)
     try:
         with transaction.atomic():
             version = _create_version(article, document, digest, raw_html, fetched_at)
@@ -83,6 +84,20 @@ def version_store(
             raise
         return VersionResult("unchanged", stored)
     return VersionResult("created", version)
+
+
+def _seen_before(
+    article: Article, existing: Version, document: core.Document, fetched_at: datetime, save_article: bool
+) -> VersionResult:
+    """Content already stored. If it is not the latest version, the page was reverted: updates and claims
+    that only the later versions had must be marked gone, so reconcile against the earlier version."""
+    latest = Version.objects.filter(article=article).order_by("-number").values_list("pk", flat=True).first()
+    if existing.pk == latest:
+        return VersionResult("unchanged", existing)
+    with transaction.atomic():
+        reconcile_document(article=article, version=existing, document=document)
+        _touch_article(article, document, fetched_at, save=save_article)
+    return VersionResult("reverted", existing)
 
 
 def _create_version(
@@ -124,18 +139,24 @@ def article_reanalyze(*, article: Article) -> int:
     already has is kept as it was). Returns the number of versions re-analysed.
     Editor corrections survive (see reconcile).
     """
-    versions = list(Version.objects.filter(article=article).order_by("number"))
-    for version in versions:
-        html = version.raw_html
-        published = version.published_at or article.published_at
-        if html:
-            document = analyze_content(html=html, published=published)
-        else:
-            document = analyze_content(text=version.text, published=published)
-        with transaction.atomic():
+    # One transaction under the article's row lock: a fetch storing a new version meanwhile would
+    # otherwise see its new updates marked removed by the replay of the older versions.
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        versions = list(Version.objects.filter(article=article).order_by("number"))
+        for version in versions:
+            document = _analyze_stored(version, article)
             reconcile_document(article=article, version=version, document=document)
             _refresh_version(version, document)
     return len(versions)
+
+
+def _analyze_stored(version: Version, article: Article) -> core.Document:
+    published = version.published_at or article.published_at
+    html = version.raw_html
+    if html:
+        return analyze_content(html=html, published=published)
+    return analyze_content(text=version.text, published=published)
 
 
 def _refresh_version(version: Version, document: core.Document) -> None:

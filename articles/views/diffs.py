@@ -13,13 +13,15 @@ from articles.core.diffing import diff_paragraphs, diff_stats, fold_unchanged, h
 from articles.selectors.diffs import VersionPair, article_with_versions, version_pair, version_texts
 from articles.views.common import positive_int
 
-# Versions never change: a diff, once rendered, holds for good.
+# A version's content changes only when re-analysis re-extracts it, and then its content hash and
+# engine version change: both are in the key, so a cached diff never outlives its texts.
 DIFF_CACHE_SECONDS = 24 * 3600
 
 
 def _diff_html(pair: VersionPair, *, changes_only: bool) -> str:
     """The rendered headline diff, summary and text diff (cached per version pair, view and language)."""
-    key = f"storyline:diff:v2:{pair.old.pk}:{pair.new.pk}:{int(changes_only)}:{get_language()}"
+    versions = f"{pair.old.pk}.{pair.old.content_hash[:16]}.{pair.new.pk}.{pair.new.content_hash[:16]}"
+    key = f"storyline:diff:v3:{versions}:{pair.old.engine_version}:{int(changes_only)}:{get_language()}"
     html: str | None = cache.get(key)
     if html is None:
         old_text, new_text = version_texts(pair=pair)
