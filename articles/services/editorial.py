@@ -193,8 +193,10 @@ def _apply_claim_values(claim: Claim, values: dict[str, Any]) -> None:
 def _free_claim_key(update: Update, text: str, *, exclude: int | None = None) -> str | None:
     """The identity key for ``text`` in ``update``, or None when another claim there already has it."""
     key = claim_key(text)
-    taken = Claim.objects.filter(update=update, key=key).exclude(pk=exclude).exists()
-    return None if taken else key
+    others = Claim.objects.filter(update=update, key=key)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    return None if others.exists() else key
 
 
 def claim_correct(
