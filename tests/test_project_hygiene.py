@@ -25,3 +25,12 @@ def test_ruff_check_and_format_are_clean() -> None:
     for args in (["check", "--quiet", "."], ["format", "--check", "--quiet", "."]):
         result = subprocess.run([str(ruff), *args], cwd=PROJECT_DIR, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean() -> None:
+    """Type hints everywhere, strict on the pure core (pyproject.toml holds the configuration)."""
+    mypy = Path(sys.executable).parent / "mypy"
+    result = subprocess.run(
+        [str(mypy), "articles", "storyline"], cwd=PROJECT_DIR, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
