@@ -119,7 +119,7 @@ class FeedEntryAdmin(ReadOnlyAdmin):
         return admin_link(entry.article)
 
 
-OUTCOME_TONES = {"ok": "ok", "not_modified": "info", "unchanged": "info", "blocked": "warn"}
+OUTCOME_TONES = {"ok": "ok", "not_modified": "info", "unchanged": "info", "blocked": "warn", "deferred": "info"}
 
 
 @admin.register(FetchAttempt)

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from .urls import InvalidURL, normalize_url
+from .urls import MAX_URL_LENGTH, InvalidURL, URLTooLong, normalize_url
 
 
 class FeedError(ValueError):
@@ -39,6 +39,15 @@ class ParsedFeed:
     ttl_minutes: int | None
     items: tuple[FeedItem, ...]
     warning: str | None  # what feedparser had to repair, if anything
+    too_long: int = 0  # entries skipped because their link is longer than MAX_URL_LENGTH
+
+    @property
+    def skipped_note(self) -> str:
+        """What the reader should know about skipped entries ("" if none were)."""
+        if not self.too_long:
+            return ""
+        noun = "entry" if self.too_long == 1 else "entries"
+        return f"skipped {self.too_long} {noun} whose link is longer than {MAX_URL_LENGTH} characters"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -73,15 +82,20 @@ def _ttl(raw: Any) -> int | None:
 
 
 def _item(entry: Any, base_url: str) -> FeedItem | None:
+    """The entry, or None without a usable link. Raises URLTooLong when its link cannot be stored."""
     link = str(entry.get("link") or "").strip()
     try:
         link = normalize_url(urljoin(base_url, link)) if link else ""
+    except URLTooLong:
+        raise
     except InvalidURL:
         link = ""
     guid = str(entry.get("id") or "").strip() or link
     if not link and guid.startswith(("http://", "https://")):
         try:
             link = normalize_url(guid)
+        except URLTooLong:
+            raise
         except InvalidURL:
             link = ""
     if not link:
@@ -98,6 +112,8 @@ def _item(entry: Any, base_url: str) -> FeedItem | None:
 def parse_feed(data: bytes, *, base_url: str, content_type: str | None = None) -> ParsedFeed:
     """Read a feed; entries without a usable link are skipped, duplicates (same GUID) kept once.
 
+    Entries whose link is longer than MAX_URL_LENGTH are skipped too, and counted in ``too_long``.
+
     Raises FeedError when the bytes are not a feed (e.g. an HTML page) or are
     malformed so badly that no entry can be recovered.
     """
@@ -111,8 +127,13 @@ def parse_feed(data: bytes, *, base_url: str, content_type: str | None = None) -
         raise FeedError(f"not an RSS or Atom feed{reason}")
     items: list[FeedItem] = []
     seen: set[str] = set()
+    too_long = 0
     for entry in entries:
-        item = _item(entry, base_url)
+        try:
+            item = _item(entry, base_url)
+        except URLTooLong:
+            too_long += 1
+            continue
         if item is not None and item.guid not in seen:
             seen.add(item.guid)
             items.append(item)
@@ -125,4 +146,5 @@ def parse_feed(data: bytes, *, base_url: str, content_type: str | None = None) -
         ttl_minutes=_ttl(channel.get("ttl")),
         items=tuple(items),
         warning=str(bozo) if bozo else None,
+        too_long=too_long,
     )

@@ -37,6 +37,8 @@ TRACKING_PARAMS = frozenset(
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# The longest URL the database stores (max_length of Article.url, FeedEntry.link, FetchAttempt.url, Feed.url).
+MAX_URL_LENGTH = 2000
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
@@ -45,6 +47,10 @@ _HEAD_END = re.compile(r"</head\s*>|<body\b", re.IGNORECASE)
 
 class InvalidURL(ValueError):
     """The text is not an absolute http(s) URL."""
+
+
+class URLTooLong(InvalidURL):
+    """The URL, normalised, is longer than MAX_URL_LENGTH: it cannot be stored, so it is not usable."""
 
 
 def is_tracking_param(name: str) -> bool:
@@ -58,7 +64,8 @@ def normalize_url(url: str) -> str:
     Lower-case scheme and host, no default port, no fragment, no tracking
     parameters (``utm_*`` and friends), "/" for an empty path. The order of
     the remaining parameters is kept: some sites give it meaning.
-    Raises InvalidURL for anything that is not an absolute http(s) URL.
+    Raises InvalidURL for anything that is not an absolute http(s) URL, and
+    URLTooLong (an InvalidURL) when the result is longer than MAX_URL_LENGTH.
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
@@ -73,7 +80,10 @@ def normalize_url(url: str) -> str:
         raise InvalidURL(f"bad port in {url!r}") from error
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
-    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query, doseq=True), ""))
+    clean = urlunsplit((scheme, netloc, parts.path or "/", urlencode(query, doseq=True), ""))
+    if len(clean) > MAX_URL_LENGTH:
+        raise URLTooLong(f"URL longer than {MAX_URL_LENGTH} characters ({len(clean)}): {clean[:100]!r}…")
+    return clean
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -85,7 +95,10 @@ def _attributes(tag: str) -> dict[str, str]:
 
 
 def find_canonical(html: str, *, base_url: str) -> str | None:
-    """The page's own canonical URL (``<link rel=canonical>``, else ``og:url``), normalised; None if absent or bad."""
+    """The page's own canonical URL (``<link rel=canonical>``, else ``og:url``), normalised; None if absent or bad.
+
+    A candidate longer than MAX_URL_LENGTH counts as bad: the caller keeps the URL it fetched.
+    """
     head_end = _HEAD_END.search(html)
     head = html[: head_end.start()] if head_end else html[:200_000]
     candidates: list[str] = []

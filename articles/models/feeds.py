@@ -85,6 +85,7 @@ class FetchAttempt(models.Model):
         TOO_LARGE = "too_large", _("Too large")
         BLOCKED = "blocked", _("Blocked")
         INVALID = "invalid", _("Invalid content")
+        DEFERRED = "deferred", _("Deferred (retried shortly)")
 
     url = models.URLField(max_length=2000)
     feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.CASCADE, related_name="fetches")

@@ -9,13 +9,23 @@ from articles.models import Article, Outlet, Story
 
 from .versions import VersionResult, analyze_content, version_store
 
+# The columns an outlet is created from (Outlet.domain, Outlet.name): a longer host is no domain at all.
+OUTLET_DOMAIN_LENGTH = 253
+OUTLET_NAME_LENGTH = 200
+
+
+def outlet_domain(url: str) -> str:
+    """The outlet domain of ``url`` (host without "www."), or "" if it has none or it is too long to be one."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return host if len(host) <= OUTLET_DOMAIN_LENGTH else ""
+
 
 def outlet_for_url(*, url: str) -> Outlet | None:
     """The outlet that publishes ``url``, created from its domain on first sight."""
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    host = outlet_domain(url)
     if not host:
         return None
-    outlet, _ = Outlet.objects.get_or_create(domain=host, defaults={"name": host})
+    outlet, _ = Outlet.objects.get_or_create(domain=host, defaults={"name": host[:OUTLET_NAME_LENGTH]})
     return outlet
 
 

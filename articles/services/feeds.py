@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +17,10 @@ from articles.core.urls import normalize_url
 from articles.fetching import FetchError, FetchResult, fetch
 from articles.models import Article, Feed, FeedEntry, Outlet, Story
 
+from .articles import OUTLET_NAME_LENGTH, outlet_domain
 from .fetchlog import fetch_attempt_record, fetch_observer
+
+logger = logging.getLogger(__name__)
 
 # How long an enqueued poll or fetch keeps its feed or article from being enqueued again.
 ENQUEUE_LEASE = timedelta(minutes=5)
@@ -84,9 +87,12 @@ def _feed_fetched(feed: Feed, result: FetchResult, now: datetime) -> PollResult:
         return PollResult("invalid", error=str(error))
     created, article_ids = _store_entries(feed, parsed.items, now)
     outcome = "ok" if created else "unchanged"
-    fetch_attempt_record(attempt=result.attempt, feed=feed, outcome=outcome, error=parsed.warning or "")
+    if parsed.too_long:
+        logger.warning("feed %s (%s): %s", feed.pk, feed.url, parsed.skipped_note)
+    note = "; ".join(text for text in (parsed.skipped_note, parsed.warning or "") if text)
+    fetch_attempt_record(attempt=result.attempt, feed=feed, outcome=outcome, error=note)
     _feed_ok(feed, now, result, parsed)
-    return PollResult(outcome, entries_created=created, article_ids=tuple(article_ids))
+    return PollResult(outcome, entries_created=created, article_ids=tuple(article_ids), error=parsed.skipped_note)
 
 
 def _feed_ok(feed: Feed, now: datetime, result: FetchResult, parsed: ParsedFeed | None) -> None:
@@ -133,10 +139,11 @@ def _feed_failed(feed: Feed, now: datetime, error: str, headers: dict[str, str])
 
 
 def _outlets(links: Sequence[str]) -> dict[str, Outlet]:
-    hosts = {(urlsplit(link).hostname or "").removeprefix("www.") for link in links} - {""}
+    """The outlets of the links' hosts, created where missing; a host too long to be a domain gets none."""
+    hosts = {host for link in links if (host := outlet_domain(link))}
     found = {outlet.domain: outlet for outlet in Outlet.objects.filter(domain__in=hosts)}
     for host in hosts - found.keys():
-        found[host], _ = Outlet.objects.get_or_create(domain=host, defaults={"name": host})
+        found[host], _ = Outlet.objects.get_or_create(domain=host, defaults={"name": host[:OUTLET_NAME_LENGTH]})
     return found
 
 
@@ -152,7 +159,7 @@ def _articles_for(feed: Feed, items: Sequence[FeedItem]) -> dict[str, Article]:
                 Article(
                     url=item.link,
                     story=feed.story,
-                    outlet=feed.outlet or outlets.get((urlsplit(item.link).hostname or "").removeprefix("www.")),
+                    outlet=feed.outlet or outlets.get(outlet_domain(item.link)),
                     title=item.title,
                     published_at=item.published or item.updated,
                     # Fetched right after this poll; due for the re-check beat only if that task is lost.

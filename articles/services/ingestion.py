@@ -32,10 +32,17 @@ from .versions import analyze_content, version_store
 
 logger = logging.getLogger(__name__)
 
+# How soon a first fetch deferred because its canonical article was busy is tried again.
+CANONICAL_RETRY = timedelta(seconds=30)
+
 
 @dataclass(frozen=True)
 class FetchOutcome:
-    """``outcome`` is the fetch log's outcome, or "skipped" when another worker holds the article."""
+    """``outcome`` is the fetch log's outcome, or "skipped" when another worker holds the article.
+
+    "deferred": the page's canonical article was held by another worker, so
+    nothing was stored; ``retryable`` is set and the article is due again shortly.
+    """
 
     outcome: str
     article_id: int
@@ -106,7 +113,10 @@ def article_store_fetched(
         _article_checked(article, now, result, digest, changed=False)
         return FetchOutcome(outcome, article.pk)
     if not has_versions:
-        article = _adopt_canonical(article, result)
+        adopted = _adopt_canonical(article, result)
+        if adopted is None:
+            return _canonical_busy(article, result, now)
+        article = adopted
     try:
         # version_store writes inside its own savepoint: a failure leaves nothing half-written.
         document = analyze_content(html=result.text, published=article.published_at)
@@ -145,15 +155,20 @@ def _locked_article(article_id: int) -> Any:
     )
 
 
-def _adopt_canonical(article: Article, result: FetchResult) -> Article:
-    """Follow the page's rel=canonical on first fetch: rename the article, or merge it into the one that has it."""
+def _adopt_canonical(article: Article, result: FetchResult) -> Article | None:
+    """Follow the page's rel=canonical on first fetch: rename the article, or merge it into the one that has it.
+
+    None when the canonical article exists but another worker holds its row:
+    the caller stores nothing and retries soon (the link is only followed on
+    a first fetch, so keeping our article now would leave a duplicate for good).
+    """
     canonical = find_canonical(result.text, base_url=result.url)
     if not canonical or canonical == article.url:
         return article
     other = Article.objects.select_for_update(skip_locked=True).filter(url=canonical).first()
     if other is None:
         if Article.objects.filter(url=canonical).exists():
-            return article  # another worker is on it right now; keep ours
+            return None
         article.url = canonical
         article.save(update_fields=["url"])
         return article
@@ -165,6 +180,16 @@ def _adopt_canonical(article: Article, result: FetchResult) -> Article:
     other.published_at = other.published_at or article.published_at
     article.delete()
     return other
+
+
+def _canonical_busy(article: Article, result: FetchResult, now: datetime) -> FetchOutcome:
+    """Log the fetch as deferred and make the article due again shortly; not a failure, so no backoff."""
+    canonical = find_canonical(result.text, base_url=result.url)
+    error = f"canonical article {canonical} is held by another worker; nothing stored, retrying shortly"
+    fetch_attempt_record(attempt=result.attempt, article=article, outcome="deferred", error=error)
+    _schedule(article, now, CANONICAL_RETRY.total_seconds())
+    article.save(update_fields=["is_tracking", "next_check_at"])
+    return FetchOutcome("deferred", article.pk, retryable=True)
 
 
 def _article_checked(article: Article, now: datetime, result: FetchResult, digest: str, *, changed: bool) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from articles.core.feeds import FeedError, parse_feed
 from articles.core.schedule import backoff_delay, cache_max_age, next_feed_delay, recheck_delay, retry_after
-from articles.core.urls import InvalidURL, find_canonical, normalize_url
+from articles.core.urls import MAX_URL_LENGTH, InvalidURL, URLTooLong, find_canonical, normalize_url
 
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
 STEPS = [(3600, 120), (21600, 900), (86400, 3600), (604800, 21600)]
@@ -113,3 +113,36 @@ def test_garbage_is_not_a_feed() -> None:
     for data in (b"", b"\x00\x01\x02 binary", b"just some text, no markup at all"):
         with pytest.raises(FeedError):
             parse_feed(data, base_url="https://x.example/")
+
+
+def test_a_url_too_long_to_store_is_refused_after_normalising() -> None:
+    base = "https://example.org/"
+    fits = base + "a" * (MAX_URL_LENGTH - len(base))
+    assert normalize_url(fits) == fits
+    with pytest.raises(URLTooLong) as info:
+        normalize_url(fits + "a")
+    assert isinstance(info.value, InvalidURL)
+    assert normalize_url(fits + "?utm_source=" + "x" * 100) == fits  # the limit applies to the stored spelling
+
+
+def test_an_overlong_canonical_is_ignored() -> None:
+    long_href = "/news/" + "a" * 2_100
+    both = f'<head><link rel="canonical" href="{long_href}"><meta property="og:url" content="/news/kurz"></head>'
+    assert find_canonical(both, base_url="https://example.org/x") == "https://example.org/news/kurz"
+    only_long = f'<head><link rel="canonical" href="{long_href}"></head>'
+    assert find_canonical(only_long, base_url="https://example.org/x") is None
+
+
+def test_entries_with_an_overlong_link_are_skipped_and_counted() -> None:
+    long_link = "https://example.org/news/" + "a" * 2_100
+    rss = (
+        '<rss version="2.0"><channel><title>T</title>'
+        "<item><title>Kurz</title><link>https://example.org/news/kurz</link></item>"
+        f"<item><title>Lang</title><link>{long_link}</link><guid isPermaLink='false'>lang</guid></item>"
+        f"<item><title>Lange GUID</title><guid>{long_link}</guid></item>"
+        "</channel></rss>"
+    ).encode()
+    parsed = parse_feed(rss, base_url="https://example.org/feed")
+    assert [item.link for item in parsed.items] == ["https://example.org/news/kurz"]
+    assert parsed.too_long == 2
+    assert parsed.skipped_note == f"skipped 2 entries whose link is longer than {MAX_URL_LENGTH} characters"
