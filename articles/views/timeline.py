@@ -58,7 +58,8 @@ def _timeline_body(request: HttpRequest, story: Story, filters: TimelineFilters,
     zone = story_zone(story).key
     question = f"{request.get_host()}|{zone}|{filters.query(page=filters.page)}"
     digest = hashlib.sha256(question.encode()).hexdigest()[:24]
-    key = f"storyline:timeline-body:v1:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
+    # v2: the charts draw their time axis in HTML; bump when _charts.html or _filters.html change shape.
+    key = f"storyline:timeline-body:v2:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
     cached: tuple[str, str] | None = cache.get(key)
     if cached is not None:
         return cached
