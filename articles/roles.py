@@ -54,6 +54,12 @@ def ensure_groups(apps: Any, using: str = "default") -> None:
 
 
 def ensure_groups_after_migrate(sender: Any, using: str = "default", apps: Any = None, **kwargs: Any) -> None:
-    """post_migrate receiver: keep the groups' permissions complete as models are added."""
-    if apps is not None and sender.label == APP_LABEL:
-        ensure_groups(apps, using=using)
+    """post_migrate receiver: keep the groups' permissions complete as models are added.
+
+    A test database flush sends post_migrate without a registry; the global one serves then,
+    as it does for Django's own ``create_permissions``.
+    """
+    if sender.label == APP_LABEL:
+        from django.apps import apps as global_apps
+
+        ensure_groups(apps or global_apps, using=using)
