@@ -24,18 +24,17 @@ from articles.selectors.facts import StoryFacts
 from articles.selectors.timeline import claims_by_id, claims_prefetch
 
 CARD_SECONDS = 3600
-# A deploy that changes how cards are drawn must not serve cards cached by the previous release.
-_CARD_SOURCES = (
-    Path(settings.BASE_DIR) / "templates" / "articles" / "_update_card.html",
-    Path(__file__).resolve().parents[1] / "templatetags" / "storyline.py",
-)
+# A deploy that changes how pages are drawn must not serve HTML cached by the previous release.
+_TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "articles"
+_TAGS = Path(__file__).resolve().parents[1] / "templatetags" / "storyline.py"
 
 
 @lru_cache(maxsize=1)
-def card_release() -> str:
-    """A digest of the files a card's HTML comes from, computed once per process."""
+def template_release() -> str:
+    """A digest of the templates and template tags cached HTML comes from, computed once per process."""
     digest = hashlib.sha256()
-    for source in _CARD_SOURCES:
+    for source in [*sorted(_TEMPLATE_DIR.glob("*.html")), _TAGS]:
+        digest.update(source.name.encode())
         digest.update(source.read_bytes() if source.exists() else b"")
     return digest.hexdigest()[:12]
 
@@ -55,7 +54,7 @@ def attach_changes(updates: list[Update], facts: StoryFacts) -> None:
 def rendered_cards(*, updates: list[Update], facts: StoryFacts, zone: str) -> list[SafeString]:
     """The cards' HTML in the order of ``updates``; only the ones not cached are rendered (claims loaded for them)."""
     language = get_language() or "en"
-    release = card_release()
+    release = template_release()
     keys = {u.pk: f"storyline:card:{release}:{u.pk}:{u.revision}:{facts.stamp}:{language}:{zone}" for u in updates}
     found = cache.get_many(list(keys.values()))
     missing = [u for u in updates if keys[u.pk] not in found]

@@ -20,7 +20,7 @@ from articles.models import Claim, Story, Update
 from articles.selectors.facts import StoryFacts, stamp_read_at, story_facts, story_zone
 from articles.selectors.timeline import TimelineFilters, new_updates_since, timeline_page, with_related
 from articles.templatetags.storyline import ld_json
-from articles.views.cards import rendered_cards
+from articles.views.cards import rendered_cards, template_release
 from articles.views.common import json_response
 
 NEW_FRAGMENT_LIMIT = 50
@@ -58,8 +58,8 @@ def _timeline_body(request: HttpRequest, story: Story, filters: TimelineFilters,
     zone = story_zone(story).key
     question = f"{request.get_host()}|{zone}|{filters.query(page=filters.page)}"
     digest = hashlib.sha256(question.encode()).hexdigest()[:24]
-    # v2: the charts draw their time axis in HTML; bump when _charts.html or _filters.html change shape.
-    key = f"storyline:timeline-body:v2:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
+    # The template release keeps a deploy from serving bodies drawn by the previous templates.
+    key = f"storyline:timeline-body:{template_release()}:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
     cached: tuple[str, str] | None = cache.get(key)
     if cached is not None:
         return cached
