@@ -70,8 +70,10 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu"):
         return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
-    if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS:
+    if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS and not _object_pronoun(tokens, i):
         return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
+    if _passive(tokens, i):
+        return Frame("verb", i, _passive_agent(tokens, i), i, i + 1)
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
@@ -90,7 +92,56 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     return Frame("verb", i, speaker, i, i + 1)
 
 
+_PASSIVE_AUX = frozenset(("wird", "wurde", "wurden", "werden", "worden"))
+_AGENT_LINKS = frozenset(("von", "vom", "seitens"))
+_DOCUMENT_LINKS = frozenset(("in", "im"))
+
+
+def _passive(tokens: Sequence[Token], i: int) -> bool:
+    """ "Es wird befürchtet, dass …", "X wurde aufgefordert, …": a participle with a form of "werden"."""
+    word = tokens[i].text.lower()
+    participle = word.endswith("t") or (word.endswith("en") and "ge" in word[:6])
+    if not participle:
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("worden", "werden"):
+        return True
+    for j in range(i - 1, max(-1, i - 16), -1):
+        if tokens[j].text in (",", ";", ":", "„", "“"):
+            return False
+        if tokens[j].text.lower() in _PASSIVE_AUX:
+            return True
+    return False
+
+
+def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """The agent of a passive cue ("von den Behörden", "seitens der Regierung") or the document it is
+    written in ("In einer Presseerklärung wurde verkündet"); none in an agentless passive."""
+    start = _clause_start_comma(tokens, i)
+    for links in (_AGENT_LINKS, _DOCUMENT_LINKS):
+        for j in range(start, i):
+            if tokens[j].text.lower() in links:
+                phrase = np_forward(tokens, j + 1)
+                if phrase is not None and phrase.last <= i:
+                    return phrase
+    return None
+
+
+def _clause_start_comma(tokens: Sequence[Token], i: int) -> int:
+    for j in range(i - 1, max(-1, i - 30), -1):
+        if tokens[j].text in (",", ";", ":"):
+            return j + 1
+    return max(0, i - 30)
+
+
 _SUBJECT_PRONOUNS = frozenset(("er", "sie", "wir", "ich", "man", "he", "she", "they"))
+
+
+def _object_pronoun(tokens: Sequence[Token], i: int) -> bool:
+    """ "Der Minister nannte sie „fahrlässig“": "sie" after the verb is the object when a subject precedes."""
+    if tokens[i + 1].text != "sie" or tokens[i - 1].text in (",", "–", "—", ":", "“", "”", '"', "«"):
+        return False
+    start = _clause_start(tokens, i)
+    return tokens[start].text.lower() not in _SUBORDINATORS and subject_before(tokens, i, start) is not None
 
 
 def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:

@@ -198,7 +198,20 @@ def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phr
     """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
     if clause_start + 1 < verb and tokens[clause_start].text.lower() in _FOCUS:
         clause_start += 1  # "Auch der Minister sagte …"
-    return _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
+    phrase = _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
+    return None if phrase is not None and _adverbial_phrase(tokens, phrase) else phrase
+
+
+_TIME_HEADS = frozenset(("ende", "anfang", "mitte", "tage", "zeit", "weiteren", "jahres", "monats"))
+
+
+def _adverbial_phrase(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """A fronted adverbial, not a subject: "Des Weiteren", "Ende Januar 2006", "Seiner Zeit", "dieser Tage"."""
+    words = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
+    if words[0] == "des" or words[0] in _TIME_HEADS:
+        return True
+    head = words[-1]
+    return head in _TEMPORAL or head in _TIME_HEADS or head.isdigit()
 
 
 def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:

@@ -1,0 +1,71 @@
+"""Speaker-mention constructions (self-written sentences): who is the speaker in the claim's own sentence."""
+
+from __future__ import annotations
+
+from articles.core.claims import extract_claims
+from articles.core.types import Claim, Section
+
+
+def claims_of(text: str) -> tuple[Claim, ...]:
+    return extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+
+
+def mention(claim: Claim) -> str | None:
+    return claim.speaker_mention.text if claim.speaker_mention else None
+
+
+def test_agentless_passive_names_no_speaker() -> None:
+    (claim,) = claims_of("Es wird befürchtet, dass der Pegel der Elbe weiter steigt.")
+    assert claim.type == "indirect" and claim.text == "dass der Pegel der Elbe weiter steigt"
+    assert mention(claim) is None
+    assert claim.cue is not None and claim.cue.text == "befürchtet"
+
+
+def test_passive_addressee_is_not_the_speaker() -> None:
+    (claim,) = claims_of("Die Anwohner wurden aufgefordert, ihre Fenster geschlossen zu halten.")
+    assert claim.text == "ihre Fenster geschlossen zu halten"
+    assert mention(claim) is None
+
+
+def test_passive_agent_with_von_speaks() -> None:
+    (claim,) = claims_of("Von der Feuerwehr wird angenommen, dass ein Kurzschluss den Brand auslöste.")
+    assert mention(claim) == "der Feuerwehr"
+
+
+def test_passive_in_a_document_the_document_speaks() -> None:
+    (claim,) = claims_of("In einer Mitteilung des Vereins wurde erklärt, dass die Halle saniert werde.")
+    assert mention(claim) == "einer Mitteilung des Vereins"
+
+
+def test_perfect_tense_is_not_passive() -> None:
+    (claim,) = claims_of("Die Bürgermeisterin hat gesagt, dass die Schule im Herbst öffnet.")
+    assert mention(claim) == "Die Bürgermeisterin"
+
+
+def test_bare_hiess_es_names_nobody_but_a_document_does() -> None:
+    bare, document = claims_of(
+        "Bisher hieß es, die Brücke werde im Mai fertig. In dem Bericht heißt es, die Kosten seien gestiegen."
+    )
+    assert mention(bare) is None
+    assert mention(document) == "dem Bericht"
+
+
+def test_fronted_adverbial_is_not_the_subject() -> None:
+    first, second = claims_of(
+        "Des Weiteren verwies die Ministerin darauf, dass der Etat ausgeglichen sei. "
+        "Ende Januar 2024 verkündete der Verband dann offiziell, dass er umziehen werde."
+    )
+    assert mention(first) == "die Ministerin"
+    assert mention(second) == "der Verband"
+
+
+def test_object_pronoun_sie_after_the_verb_is_not_the_speaker() -> None:
+    claims = claims_of("Der Gutachter nannte sie „völlig unbrauchbar“ und verwies auf eigene Messungen.")
+    direct = [c for c in claims if c.type == "direct"]
+    assert [c.text for c in direct] == ["völlig unbrauchbar"]
+    assert mention(direct[0]) == "Der Gutachter"
+
+
+def test_inverted_subject_pronoun_sie_still_speaks() -> None:
+    (claim,) = claims_of("„Wir fangen morgen an“, sagte sie.")
+    assert mention(claim) == "sie"
