@@ -199,7 +199,15 @@ def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phr
     if clause_start + 1 < verb and tokens[clause_start].text.lower() in _FOCUS:
         clause_start += 1  # "Auch der Minister sagte …"
     phrase = _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
-    return None if phrase is not None and _adverbial_phrase(tokens, phrase) else phrase
+    if phrase is None or _adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):
+        return None
+    return phrase
+
+
+def _unbalanced_quotes(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """The tail of a quotation the sentence splitter cut off („… Kopf. Der Künstler“, schrieb X) is no subject."""
+    marks = [t.text for t in tokens[phrase.first : phrase.last] if t.text in ("„", "“", "»", "«", "”")]
+    return sum(m in ("„", "»") for m in marks) * 2 != len(marks)
 
 
 _TIME_HEADS = frozenset(("ende", "anfang", "mitte", "tage", "zeit", "weiteren", "jahres", "monats"))
@@ -246,6 +254,10 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
         if j >= len(tokens):
             return None
         word = tokens[j].text.lower()
+        quoted_name = _skip_quoted_name(tokens, j)
+        inner = tokens[j + 1 : quoted_name - 1]
+        if quoted_name > j and len(inner) <= 4 and all(t.is_cap for t in inner):
+            return Phrase(j, quoted_name)  # "schrieb „Die Zeit“": a capitalised name, not a quotation
         phrase = np_forward(tokens, j)
         if phrase is None:
             return None
