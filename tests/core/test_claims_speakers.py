@@ -69,3 +69,18 @@ def test_object_pronoun_sie_after_the_verb_is_not_the_speaker() -> None:
 def test_inverted_subject_pronoun_sie_still_speaks() -> None:
     (claim,) = claims_of("„Wir fangen morgen an“, sagte sie.")
     assert mention(claim) == "sie"
+
+
+def test_colon_quote_after_a_fronted_object_takes_the_named_subject() -> None:
+    text = (
+        "Die neue Regel zur Parkgebühr stellte der Fraktionsvorsitzende Emil Hartwig in Frage: "
+        "„Das trifft die Falschen.“"
+    )
+    (claim,) = [c for c in extract_claims(text, (Section(kind="body", start=0, end=len(text)),)) if c.type == "direct"]
+    assert mention(claim) == "der Fraktionsvorsitzende Emil Hartwig"
+
+
+def test_colon_quote_keeps_a_named_subject_before_the_verb() -> None:
+    text = "Die Bürgermeisterin stellte die Pläne in Frage: „Das trifft die Falschen.“"
+    (claim,) = [c for c in extract_claims(text, (Section(kind="body", start=0, end=len(text)),)) if c.type == "direct"]
+    assert mention(claim) == "Die Bürgermeisterin"

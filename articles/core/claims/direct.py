@@ -16,7 +16,7 @@ from .drafts import (
     previous_claim,
     sentence_of,
 )
-from .frames import Frame
+from .frames import Frame, person_like
 from .lexicon import (
     ADVERBIAL_STARTS,
 )
@@ -174,7 +174,10 @@ def _colon_frame(sent: Sentence, pair: QuotePair) -> Frame | None:
     verb = first_verb(sent, stop=k - 1)
     if verb is None:
         return None
-    speaker = subject_before(tokens, verb, 0) or subject_after(tokens, verb)
+    speaker = subject_before(tokens, verb, 0)
+    after = subject_after(tokens, verb)
+    if speaker is None or (after is not None and not person_like(tokens, speaker) and person_like(tokens, after)):
+        speaker = after  # "Die Anwendung der Regel stellte der Vorsitzende X in Frage: „…“"
     if speaker is None:
         return None
     return Frame("verb", verb, speaker, verb, verb + 1)

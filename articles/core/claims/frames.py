@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from simplemma import is_known
+
 from .lexicon import (
     ADVERBIAL_STARTS,
+    AGENT_SUFFIXES,
     AUXILIARIES,
     DETERMINERS,
     NEEDS_PARTICLE,
     PARTICLES,
+    PRONOUNS,
     SOURCE_SUFFIXES,
     SPEECH_FORMS,
     WIE_VERBS,
@@ -90,6 +94,24 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
+
+
+_HEAD_STOPS = frozenset(("der", "des", "von", "vom", "für", "in", "im", "aus", "bei", "zu", "zur", "zum", "mit", ","))
+
+
+def person_like(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Can the phrase's head speak: a pronoun, a role or agent noun, or a name (words the dictionary lacks)."""
+    head: list[str] = []
+    for token in tokens[phrase.first : phrase.last]:
+        if head and token.text.lower() in _HEAD_STOPS:
+            break
+        head.append(token.text)
+    if len(head) == 1 and head[0].lower() in PRONOUNS:
+        return True
+    if any(w.lower().endswith(AGENT_SUFFIXES) for w in head):
+        return True
+    capitalised = [w for w in head if w[:1].isupper() and w.lower() not in DETERMINERS]
+    return any(not is_known(w.lower(), lang="de") for w in capitalised)
 
 
 _PASSIVE_AUX = frozenset(("wird", "wurde", "wurden", "werden", "worden"))

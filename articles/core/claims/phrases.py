@@ -132,7 +132,7 @@ _TEMPORAL = frozenset(
         *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
         *("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
         *("november", "dezember", "jahr", "monat", "woche", "tag", "abend", "morgen", "nachmittag", "vormittag"),
-        *("interview", "gespräch", "rahmen", "anschluss", "vorfeld", "verlauf", "namen"),
+        *("interview", "gespräch", "rahmen", "anschluss", "vorfeld", "verlauf", "namen", "frage"),
     )
 )
 
