@@ -84,3 +84,16 @@ def test_colon_quote_keeps_a_named_subject_before_the_verb() -> None:
     text = "Die Bürgermeisterin stellte die Pläne in Frage: „Das trifft die Falschen.“"
     (claim,) = [c for c in extract_claims(text, (Section(kind="body", start=0, end=len(text)),)) if c.type == "direct"]
     assert mention(claim) == "Die Bürgermeisterin"
+
+
+def test_wie_frame_with_a_domain_as_subject() -> None:
+    (claim,) = claims_of("Wie stadtwerke-nord.de berichtet, ist die Leitung wieder in Betrieb.")
+    assert claim.text == "ist die Leitung wieder in Betrieb"
+    assert mention(claim) == "stadtwerke-nord.de"
+
+
+def test_wie_frame_after_a_leading_conjunction() -> None:
+    (claim,) = claims_of("Denn wie die Lokalzeitung am Montag berichtete, bleibt das Bad geschlossen.")
+    assert claim.text == "bleibt das Bad geschlossen"
+    assert mention(claim) is not None and mention(claim).startswith("die Lokalzeitung")
+    assert claim.cue is not None and claim.cue.text == "berichtete"

@@ -62,7 +62,7 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
             frame = _nach_frame(tokens, i)
         elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-", "“", "«", '"'):
             frame = _so_frame(tokens, i)
-        elif low == "wie" and (i == 0 or tokens[i - 1].text == ","):
+        elif low == "wie" and (i == 0 or tokens[i - 1].text == "," or (i == 1 and tokens[0].text in _WIE_LEADS)):
             frame = _wie_frame(tokens, i)
         elif low == "demnach" or (low == "danach" and any(is_konjunktiv(t.text) for t in tokens)):
             frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
@@ -114,6 +114,7 @@ def person_like(tokens: Sequence[Token], phrase: Phrase) -> bool:
     return any(not is_known(w.lower(), lang="de") for w in capitalised)
 
 
+_WIE_LEADS = frozenset(("Denn", "Doch", "Und", "Aber"))
 _PASSIVE_AUX = frozenset(("wird", "wurde", "wurden", "werden", "worden"))
 _AGENT_LINKS = frozenset(("von", "vom", "seitens"))
 _DOCUMENT_LINKS = frozenset(("in", "im"))
@@ -299,7 +300,9 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             if end < len(tokens) and tokens[end].text == ",":
                 end += 1
             first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
-            phrase = np_forward(tokens, first)
+            # A subject the phrase finder cannot parse ("t-online.de", "Dr. X aus dem Team") is still
+            # everything between "wie" and its verb.
+            phrase = np_forward(tokens, first) or (Phrase(first, k) if k > first else None)
             return None if phrase is None else Frame("wie", k, phrase, i, end)
     return None
 
