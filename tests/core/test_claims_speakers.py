@@ -97,3 +97,23 @@ def test_wie_frame_after_a_leading_conjunction() -> None:
     assert claim.text == "bleibt das Bad geschlossen"
     assert mention(claim) is not None and mention(claim).startswith("die Lokalzeitung")
     assert claim.cue is not None and claim.cue.text == "berichtete"
+
+
+def test_subject_after_the_verb_behind_a_time_adverb() -> None:
+    (claim,) = claims_of("Am Morgen kündigte heute der Landrat Felix Brandt an, die Straße zu sperren.")
+    assert mention(claim) == "der Landrat Felix Brandt"
+
+
+def test_subject_of_a_verb_final_subordinate_clause() -> None:
+    first, second = claims_of(
+        "Das Blatt wurde verboten, nachdem sie berichtet hatte, die Wahl sei gefälscht. "
+        "Der Mann hinterließ einen Zettel, in dem er verlangte, dass das Geld bereitliege."
+    )
+    assert first.text == "die Wahl sei gefälscht" and mention(first) == "sie"
+    assert second.text == "dass das Geld bereitliege" and mention(second) == "er"
+
+
+def test_subject_before_an_apposition_after_the_auxiliary() -> None:
+    (claim,) = claims_of("Vor kurzem hatte ein Kommandeur der Miliz, Omar Salim, erklärt, die Truppen würden abziehen.")
+    assert claim.text == "die Truppen würden abziehen"
+    assert mention(claim) == "ein Kommandeur der Miliz"

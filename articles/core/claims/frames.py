@@ -91,9 +91,34 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         speaker = _coordinated_subject(tokens, i)
     if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
         speaker = _subject_around_auxiliary(tokens, i)
+    if speaker is None and i > 1 and tokens[i - 1].text == ",":
+        speaker = _subject_before_apposition(tokens, i)
+    if speaker is None:
+        speaker = _subordinate_subject(tokens, i)
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
+
+
+_CLAUSE_LEADS = _SUBORDINATORS | frozenset(("nachdem", "wie", "dem", "denen"))
+
+
+def _subordinate_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """A verb-final clause "…, nachdem sie berichtet hatte," / "in dem er verlangte,": the phrase right
+    after the subordinator or relative "in dem" is the subject."""
+    after = i + 1
+    if after < len(tokens) and tokens[after].text.lower() in AUXILIARIES:
+        after += 1
+    if after < len(tokens) and tokens[after].text not in (",", ".", ";", ":"):
+        return None
+    start = _clause_start_comma(tokens, i)
+    for k in range(start, i):
+        word = tokens[k].text.lower()
+        relative = word in ("dem", "denen") and k > 0 and tokens[k - 1].text.lower() == "in"
+        if word in _SUBORDINATORS or word == "nachdem" or relative:
+            phrase = np_forward(tokens, k + 1)
+            return phrase if phrase is not None and phrase.last <= i else None
+    return None
 
 
 _HEAD_STOPS = frozenset(("der", "des", "von", "vom", "für", "in", "im", "aus", "bei", "zu", "zur", "zum", "mit", ","))
@@ -211,6 +236,16 @@ def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
             before = subject_before(tokens, j, _clause_start(tokens, j)) if j > 0 else None
             return before or subject_after(tokens, j)
     return None
+
+
+def _subject_before_apposition(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, …": the subject after the
+    auxiliary, before an apposition in commas that ends right before the participle."""
+    opening = next((k for k in range(i - 2, max(-1, i - 10), -1) if tokens[k].text == ","), None)
+    if opening is None or not all(t.is_cap for t in tokens[opening + 1 : i - 1]):
+        return None
+    phrase = _subject_around_auxiliary(tokens, opening)
+    return phrase if phrase is not None and phrase.last <= opening else None
 
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:

@@ -245,11 +245,19 @@ def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
     return verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 28
 
 
+_AFTER_VERB_ADVERBS = frozenset(
+    (
+        *("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber", "heute", "gestern", "erneut", "dann"),
+        *("bereits", "zuvor", "zuletzt", "inzwischen", "damals", "ebenfalls", "später", "jetzt", "nochmals"),
+    )
+)
+
+
 def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
     """The subject following an inverted verb ("sagte Kreml-Sprecher X"), skipping datives and media."""
     j = verb + 1
     for _ in range(3):
-        while j < len(tokens) and tokens[j].text.lower() in ("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber"):
+        while j < len(tokens) and tokens[j].text.lower() in _AFTER_VERB_ADVERBS:
             j += 1
         if j >= len(tokens):
             return None
