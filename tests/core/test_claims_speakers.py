@@ -117,3 +117,14 @@ def test_subject_before_an_apposition_after_the_auxiliary() -> None:
     (claim,) = claims_of("Vor kurzem hatte ein Kommandeur der Miliz, Omar Salim, erklärt, die Truppen würden abziehen.")
     assert claim.text == "die Truppen würden abziehen"
     assert mention(claim) == "ein Kommandeur der Miliz"
+
+
+def test_focus_particle_before_the_subject() -> None:
+    (claim,) = claims_of("Einzig der Hersteller gab bekannt, ein Update anbieten zu wollen.")
+    assert mention(claim) == "der Hersteller"
+
+
+def test_comma_coordinated_second_verb_keeps_the_first_subject() -> None:
+    (claim,) = claims_of("Die Beobachter monieren Mängel, sprechen aber davon, dass die Wahl fair war.")
+    assert claim.text == "dass die Wahl fair war"
+    assert mention(claim) == "Die Beobachter"

@@ -87,7 +87,14 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …"
     if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
         speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
-    if speaker is None and i > 0 and tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern"):
+    comma_coordinated = (
+        0 < i < len(tokens) - 1 and tokens[i - 1].text == "," and tokens[i + 1].text.lower() in _COORDINATION_ADVERBS
+    )
+    if (
+        speaker is None
+        and i > 0
+        and (tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern") or comma_coordinated)
+    ):
         speaker = _coordinated_subject(tokens, i)
     if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
         speaker = _subject_around_auxiliary(tokens, i)
@@ -100,6 +107,8 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     return Frame("verb", i, speaker, i, i + 1)
 
 
+# "X monieren Unregelmäßigkeiten, sprechen aber davon, …": a second verb of the same subject.
+_COORDINATION_ADVERBS = frozenset(("aber", "jedoch", "zudem", "außerdem", "dann"))
 _CLAUSE_LEADS = _SUBORDINATORS | frozenset(("nachdem", "wie", "dem", "denen"))
 
 
@@ -205,7 +214,8 @@ def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
 def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X sprach sich dagegen aus und sagte, …": the subject of the clause's first verb."""
     start = 0
-    for j in range(i - 1, max(-1, i - 30), -1):
+    last = i - 2 if tokens[i - 1].text == "," else i - 1  # ", sprechen aber davon": the comma joins the verbs
+    for j in range(last, max(-1, i - 30), -1):
         if tokens[j].text == ",":
             start = j + 1
             break

@@ -169,6 +169,7 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     if not tokens[clause_start].is_cap:
         return None
     previous = ""
+    previous_adjective = False
     quoted = False
     for k in range(clause_start, verb):
         word = tokens[k].text
@@ -178,11 +179,13 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
         internal = (
             quoted
             or word in _NP_INTERNAL
-            or (_is_adjective(tokens[k]) and (previous in DETERMINERS or previous.endswith(("e", "en", "er", "es"))))
+            # An adjective follows a determiner or another adjective, never a noun ("Die Beobachter monieren").
+            or (_is_adjective(tokens[k]) and (previous in DETERMINERS or previous_adjective))
         )
         if word.islower() and not internal:
             return None
         previous = word.lower()
+        previous_adjective = word.islower() and word.endswith(("e", "en", "er", "es"))
     last = verb
     while last > clause_start and tokens[last - 1].text in (",", "–"):
         last -= 1
@@ -190,7 +193,10 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
 
 
 _FOCUS = frozenset(
-    ("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch", "denn")
+    (
+        *("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch"),
+        *("denn", "einzig", "lediglich", "insbesondere"),
+    )
 )
 
 
