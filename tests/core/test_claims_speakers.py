@@ -128,3 +128,13 @@ def test_comma_coordinated_second_verb_keeps_the_first_subject() -> None:
     (claim,) = claims_of("Die Beobachter monieren Mängel, sprechen aber davon, dass die Wahl fair war.")
     assert claim.text == "dass die Wahl fair war"
     assert mention(claim) == "Die Beobachter"
+
+
+def test_auxiliary_far_before_the_participle() -> None:
+    (claim,) = claims_of(
+        "Die Hochschule hatte anlässlich der Prüfung des langen Berichts vor dem Senat in einer Sitzung "
+        "am späten Abend des zweiten Tages erklärt, "
+        "sie wolle den Fall erneut prüfen."
+    )
+    assert claim.text == "sie wolle den Fall erneut prüfen"
+    assert mention(claim) == "Die Hochschule"

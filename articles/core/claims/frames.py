@@ -239,7 +239,7 @@ _NOT_VERBS = DETERMINERS | frozenset(
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
-    for j in range(i - 1, max(-1, i - 14), -1):
+    for j in range(i - 1, max(-1, i - 25), -1):
         if tokens[j].text in (",", ":", ";"):
             return None
         if tokens[j].text.lower() in AUXILIARIES:
