@@ -16,12 +16,12 @@ from .drafts import (
     previous_claim,
     sentence_of,
 )
-from .frames import Frame
+from .frames import Frame, person_like
 from .lexicon import (
     ADVERBIAL_STARTS,
 )
 from .phrases import np_forward, subject_after, subject_before
-from .quotes import QuotePair, is_long, is_title_like
+from .quotes import QuotePair, is_long, is_title_like, words
 
 
 def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lang: str) -> list[Draft]:
@@ -35,6 +35,9 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
         frame, where = _frame_for_quote(sents, open_sent, close_sent, pair)
         if frame is None and _quote_is_sentence(text, sents[close_sent], pair):
             frame, where = _anaphoric_frame(sents, close_sent + 1)
+        said_after = frame is not None and sents[where].tokens[frame.cue].start >= pair.close
+        if _short_term(text, pair) and not said_after:
+            continue  # „Alles ruhig“, sagte X — but not "forderte einen „Management Plan“"
         if frame is not None and _inside_speaker(sents[where], frame, pair):
             continue  # „Aktion Deutschland hilft“ inside the speaker's name
         spans = [_inner(text, pair)]
@@ -44,13 +47,25 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
         draft = Draft("direct", spans, sent_index)
         if frame is not None:
             apply_frame(text, sents[where], frame, draft)
-            follower = _interrupted(text, sents[where], frame, quotes, q_index)
+            follower = _interrupted(text, sents[where], frame, quotes, q_index, lang)
             if follower is not None:
                 skip.add(follower)
                 nxt = quotes[follower]
                 draft.spans.append(_inner(text, nxt))
         drafts.append(draft)
     return drafts
+
+
+def _short_term(text: str, pair: QuotePair) -> bool:
+    """One or two capitalised words in quote marks ("einen „Management Plan“", "zum „Austausch“") are a
+    term or a name, not a quotation of their own, unless introduced by "als" ("als „Fest“ bezeichnet") or
+    exclaimed; inside an attributed claim they are taken as that speaker's words (``nested_quotes``)."""
+    content = pair.content(text).strip()
+    found = words(content)
+    if not found or len(found) > 2 or not content[:1].isupper() or content[-1:] in "!?":
+        return False
+    before = words(text[max(0, pair.open - 20) : pair.open])
+    return not before or before[-1].lower() != "als"
 
 
 def _quote_is_sentence(text: str, sent: Sentence, pair: QuotePair) -> bool:
@@ -159,7 +174,10 @@ def _colon_frame(sent: Sentence, pair: QuotePair) -> Frame | None:
     verb = first_verb(sent, stop=k - 1)
     if verb is None:
         return None
-    speaker = subject_before(tokens, verb, 0) or subject_after(tokens, verb)
+    speaker = subject_before(tokens, verb, 0)
+    after = subject_after(tokens, verb)
+    if speaker is None or (after is not None and not person_like(tokens, speaker) and person_like(tokens, after)):
+        speaker = after  # "Die Anwendung der Regel stellte der Vorsitzende X in Frage: „…“"
     if speaker is None:
         return None
     return Frame("verb", verb, speaker, verb, verb + 1)
@@ -169,8 +187,13 @@ def _only_punct_between(sent: Sentence, start: int, end: int) -> bool:
     return all(not t.text[0].isalnum() for t in sent.tokens if start <= t.start < end)
 
 
-def _interrupted(text: str, sent: Sentence, frame: Frame, quotes: Sequence[QuotePair], q_index: int) -> int | None:
-    """„A“, sagte X, „B“: the quote that continues right after the frame."""
+def _interrupted(
+    text: str, sent: Sentence, frame: Frame, quotes: Sequence[QuotePair], q_index: int, lang: str
+) -> int | None:
+    """„A“, sagte X, „B“: the quote that continues right after the frame.
+
+    Not a name in the frame itself: „A“, schrieb „Die Zeit“ / sagte sie dem „Hamburger Abendblatt“.
+    """
     if q_index + 1 >= len(quotes):
         return None
     nxt = quotes[q_index + 1]
@@ -180,7 +203,9 @@ def _interrupted(text: str, sent: Sentence, frame: Frame, quotes: Sequence[Quote
     gap = text[last : nxt.open]
     if len(gap) > 40 or any(c in gap for c in ".!?"):
         return None
-    return q_index + 1 if gap.strip().startswith(",") or len(gap.strip()) < 25 else None
+    if gap.strip().startswith(","):
+        return q_index + 1
+    return q_index + 1 if len(gap.strip()) < 25 and not is_title_like(text, nxt, lang) else None
 
 
 def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: set[int], lang: str) -> list[Draft]:

@@ -89,7 +89,10 @@ def cue_of(text: str, tokens: Sequence[Token], frame: Frame) -> Mention:
 def apply_frame(text: str, sent: Sentence, frame: Frame, draft: Draft) -> Draft:
     draft.speaker = mention_of(text, sent.tokens, frame.speaker)
     if draft.speaker is not None and draft.speaker.text.lower() == "es":
-        draft.speaker = _document_phrase(text, sent) or draft.speaker
+        # "In der Mitteilung heißt es": the document speaks; a bare "hieß es" names nobody.
+        cue = sent.tokens[frame.cue].text.lower()
+        fallback = None if cue.startswith(("heiß", "hieß", "geheiß")) else draft.speaker
+        draft.speaker = _document_phrase(text, sent, frame.cue) or fallback
     draft.cue = cue_of(text, sent.tokens, frame)
     if frame.kind in ("laut", "nach") and draft.speaker is not None:
         draft.source = strip_det(draft.speaker.text)
@@ -116,11 +119,17 @@ def _name_apposition(sent: Sentence, j: int) -> str | None:
     return " ".join(t.text for t in tokens[j + 1 : k])
 
 
-def _document_phrase(text: str, sent: Sentence) -> Mention | None:
-    """ "In der Mitteilung des WWF heißt es, …": the document speaks."""
+def _document_phrase(text: str, sent: Sentence, cue: int) -> Mention | None:
+    """ "In der Mitteilung des WWF heißt es, …": the document speaks.
+
+    Only the frame's own clause (between the commas around the cue) is searched, so a
+    phrase inside the reported words ("…, die Brücke werde im Mai fertig") is never taken.
+    """
     tokens = sent.tokens
-    for k, token in enumerate(tokens[:-1]):
-        if token.text.lower() in ("in", "im", "bei", "beim", "auf", "aus", "von", "vom") and not sent.quoted[k]:
+    first = next((k + 1 for k in range(cue - 1, -1, -1) if tokens[k].text in (",", ":", ";")), 0)
+    last = next((k for k in range(cue + 1, len(tokens)) if tokens[k].text in (",", ":", ";")), len(tokens))
+    for k in range(first, min(last, len(tokens) - 1)):
+        if tokens[k].text.lower() in ("in", "im", "bei", "beim", "auf", "aus", "von", "vom") and not sent.quoted[k]:
             return mention_of(text, tokens, np_forward(tokens, k + 1))
     return None
 

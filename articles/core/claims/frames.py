@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from simplemma import is_known
+
 from .lexicon import (
     ADVERBIAL_STARTS,
+    AGENT_SUFFIXES,
     AUXILIARIES,
     DETERMINERS,
     NEEDS_PARTICLE,
     PARTICLES,
+    PRONOUNS,
     SOURCE_SUFFIXES,
     SPEECH_FORMS,
     WIE_VERBS,
@@ -58,7 +62,7 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
             frame = _nach_frame(tokens, i)
         elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-", "“", "«", '"'):
             frame = _so_frame(tokens, i)
-        elif low == "wie" and (i == 0 or tokens[i - 1].text == ","):
+        elif low == "wie" and (i == 0 or tokens[i - 1].text == "," or (i == 1 and tokens[0].text in _WIE_LEADS)):
             frame = _wie_frame(tokens, i)
         elif low == "demnach" or (low == "danach" and any(is_konjunktiv(t.text) for t in tokens)):
             frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
@@ -70,8 +74,10 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu"):
         return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
-    if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS:
+    if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS and not _object_pronoun(tokens, i):
         return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
+    if _passive(tokens, i):
+        return Frame("verb", i, _passive_agent(tokens, i), i, i + 1)
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
@@ -81,16 +87,118 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …"
     if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
         speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
-    if speaker is None and i > 0 and tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern"):
+    comma_coordinated = (
+        0 < i < len(tokens) - 1 and tokens[i - 1].text == "," and tokens[i + 1].text.lower() in _COORDINATION_ADVERBS
+    )
+    if (
+        speaker is None
+        and i > 0
+        and (tokens[i - 1].text.lower() in ("und", "aber", "sowie", "sondern") or comma_coordinated)
+    ):
         speaker = _coordinated_subject(tokens, i)
     if speaker is None and i > 0 and tokens[i - 1].text not in (",", "–", "—"):
         speaker = _subject_around_auxiliary(tokens, i)
+    if speaker is None and i > 1 and tokens[i - 1].text == ",":
+        speaker = _subject_before_apposition(tokens, i)
+    if speaker is None:
+        speaker = _subordinate_subject(tokens, i)
     if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
 
 
+# "X monieren Unregelmäßigkeiten, sprechen aber davon, …": a second verb of the same subject.
+_COORDINATION_ADVERBS = frozenset(("aber", "jedoch", "zudem", "außerdem", "dann"))
+_CLAUSE_LEADS = _SUBORDINATORS | frozenset(("nachdem", "wie", "dem", "denen"))
+
+
+def _subordinate_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """A verb-final clause "…, nachdem sie berichtet hatte," / "in dem er verlangte,": the phrase right
+    after the subordinator or relative "in dem" is the subject."""
+    after = i + 1
+    if after < len(tokens) and tokens[after].text.lower() in AUXILIARIES:
+        after += 1
+    if after < len(tokens) and tokens[after].text not in (",", ".", ";", ":"):
+        return None
+    start = _clause_start_comma(tokens, i)
+    for k in range(start, i):
+        word = tokens[k].text.lower()
+        relative = word in ("dem", "denen") and k > 0 and tokens[k - 1].text.lower() == "in"
+        if word in _SUBORDINATORS or word == "nachdem" or relative:
+            phrase = np_forward(tokens, k + 1)
+            return phrase if phrase is not None and phrase.last <= i else None
+    return None
+
+
+_HEAD_STOPS = frozenset(("der", "des", "von", "vom", "für", "in", "im", "aus", "bei", "zu", "zur", "zum", "mit", ","))
+
+
+def person_like(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Can the phrase's head speak: a pronoun, a role or agent noun, or a name (words the dictionary lacks)."""
+    head: list[str] = []
+    for token in tokens[phrase.first : phrase.last]:
+        if head and token.text.lower() in _HEAD_STOPS:
+            break
+        head.append(token.text)
+    if len(head) == 1 and head[0].lower() in PRONOUNS:
+        return True
+    if any(w.lower().endswith(AGENT_SUFFIXES) for w in head):
+        return True
+    capitalised = [w for w in head if w[:1].isupper() and w.lower() not in DETERMINERS]
+    return any(not is_known(w.lower(), lang="de") for w in capitalised)
+
+
+_WIE_LEADS = frozenset(("Denn", "Doch", "Und", "Aber"))
+_PASSIVE_AUX = frozenset(("wird", "wurde", "wurden", "werden", "worden"))
+_AGENT_LINKS = frozenset(("von", "vom", "seitens"))
+_DOCUMENT_LINKS = frozenset(("in", "im"))
+
+
+def _passive(tokens: Sequence[Token], i: int) -> bool:
+    """ "Es wird befürchtet, dass …", "X wurde aufgefordert, …": a participle with a form of "werden"."""
+    word = tokens[i].text.lower()
+    participle = word.endswith("t") or (word.endswith("en") and "ge" in word[:6])
+    if not participle:
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("worden", "werden"):
+        return True
+    for j in range(i - 1, max(-1, i - 16), -1):
+        if tokens[j].text in (",", ";", ":", "„", "“"):
+            return False
+        if tokens[j].text.lower() in _PASSIVE_AUX:
+            return True
+    return False
+
+
+def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """The agent of a passive cue ("von den Behörden", "seitens der Regierung") or the document it is
+    written in ("In einer Presseerklärung wurde verkündet"); none in an agentless passive."""
+    start = _clause_start_comma(tokens, i)
+    for links in (_AGENT_LINKS, _DOCUMENT_LINKS):
+        for j in range(start, i):
+            if tokens[j].text.lower() in links:
+                phrase = np_forward(tokens, j + 1)
+                if phrase is not None and phrase.last <= i:
+                    return phrase
+    return None
+
+
+def _clause_start_comma(tokens: Sequence[Token], i: int) -> int:
+    for j in range(i - 1, max(-1, i - 30), -1):
+        if tokens[j].text in (",", ";", ":"):
+            return j + 1
+    return max(0, i - 30)
+
+
 _SUBJECT_PRONOUNS = frozenset(("er", "sie", "wir", "ich", "man", "he", "she", "they"))
+
+
+def _object_pronoun(tokens: Sequence[Token], i: int) -> bool:
+    """ "Der Minister nannte sie „fahrlässig“": "sie" after the verb is the object when a subject precedes."""
+    if tokens[i + 1].text != "sie" or tokens[i - 1].text in (",", "–", "—", ":", "“", "”", '"', "«"):
+        return False
+    start = _clause_start(tokens, i)
+    return tokens[start].text.lower() not in _SUBORDINATORS and subject_before(tokens, i, start) is not None
 
 
 def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
@@ -106,7 +214,8 @@ def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
 def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X sprach sich dagegen aus und sagte, …": the subject of the clause's first verb."""
     start = 0
-    for j in range(i - 1, max(-1, i - 30), -1):
+    last = i - 2 if tokens[i - 1].text == "," else i - 1  # ", sprechen aber davon": the comma joins the verbs
+    for j in range(last, max(-1, i - 30), -1):
         if tokens[j].text == ",":
             start = j + 1
             break
@@ -130,13 +239,23 @@ _NOT_VERBS = DETERMINERS | frozenset(
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
-    for j in range(i - 1, max(-1, i - 14), -1):
+    for j in range(i - 1, max(-1, i - 25), -1):
         if tokens[j].text in (",", ":", ";"):
             return None
         if tokens[j].text.lower() in AUXILIARIES:
             before = subject_before(tokens, j, _clause_start(tokens, j)) if j > 0 else None
             return before or subject_after(tokens, j)
     return None
+
+
+def _subject_before_apposition(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, …": the subject after the
+    auxiliary, before an apposition in commas that ends right before the participle."""
+    opening = next((k for k in range(i - 2, max(-1, i - 10), -1) if tokens[k].text == ","), None)
+    if opening is None or not all(t.is_cap for t in tokens[opening + 1 : i - 1]):
+        return None
+    phrase = _subject_around_auxiliary(tokens, opening)
+    return phrase if phrase is not None and phrase.last <= opening else None
 
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
@@ -226,7 +345,9 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
             if end < len(tokens) and tokens[end].text == ",":
                 end += 1
             first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
-            phrase = np_forward(tokens, first)
+            # A subject the phrase finder cannot parse ("t-online.de", "Dr. X aus dem Team") is still
+            # everything between "wie" and its verb.
+            phrase = np_forward(tokens, first) or (Phrase(first, k) if k > first else None)
             return None if phrase is None else Frame("wie", k, phrase, i, end)
     return None
 

@@ -132,7 +132,7 @@ _TEMPORAL = frozenset(
         *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
         *("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
         *("november", "dezember", "jahr", "monat", "woche", "tag", "abend", "morgen", "nachmittag", "vormittag"),
-        *("interview", "gespräch", "rahmen", "anschluss", "vorfeld", "verlauf", "namen"),
+        *("interview", "gespräch", "rahmen", "anschluss", "vorfeld", "verlauf", "namen", "frage"),
     )
 )
 
@@ -169,6 +169,7 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     if not tokens[clause_start].is_cap:
         return None
     previous = ""
+    previous_adjective = False
     quoted = False
     for k in range(clause_start, verb):
         word = tokens[k].text
@@ -178,11 +179,13 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
         internal = (
             quoted
             or word in _NP_INTERNAL
-            or (_is_adjective(tokens[k]) and (previous in DETERMINERS or previous.endswith(("e", "en", "er", "es"))))
+            # An adjective follows a determiner or another adjective, never a noun ("Die Beobachter monieren").
+            or (_is_adjective(tokens[k]) and (previous in DETERMINERS or previous_adjective))
         )
         if word.islower() and not internal:
             return None
         previous = word.lower()
+        previous_adjective = word.islower() and word.endswith(("e", "en", "er", "es"))
     last = verb
     while last > clause_start and tokens[last - 1].text in (",", "–"):
         last -= 1
@@ -190,7 +193,10 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
 
 
 _FOCUS = frozenset(
-    ("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch", "denn")
+    (
+        *("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch"),
+        *("denn", "einzig", "lediglich", "insbesondere"),
+    )
 )
 
 
@@ -198,7 +204,28 @@ def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phr
     """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
     if clause_start + 1 < verb and tokens[clause_start].text.lower() in _FOCUS:
         clause_start += 1  # "Auch der Minister sagte …"
-    return _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
+    phrase = _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
+    if phrase is None or _adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):
+        return None
+    return phrase
+
+
+def _unbalanced_quotes(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """The tail of a quotation the sentence splitter cut off („… Kopf. Der Künstler“, schrieb X) is no subject."""
+    marks = [t.text for t in tokens[phrase.first : phrase.last] if t.text in ("„", "“", "»", "«", "”")]
+    return sum(m in ("„", "»") for m in marks) * 2 != len(marks)
+
+
+_TIME_HEADS = frozenset(("ende", "anfang", "mitte", "tage", "zeit", "weiteren", "jahres", "monats"))
+
+
+def _adverbial_phrase(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """A fronted adverbial, not a subject: "Des Weiteren", "Ende Januar 2006", "Seiner Zeit", "dieser Tage"."""
+    words = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
+    if words[0] == "des" or words[0] in _TIME_HEADS:
+        return True
+    head = words[-1]
+    return head in _TEMPORAL or head in _TIME_HEADS or head.isdigit()
 
 
 def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
@@ -224,15 +251,27 @@ def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
     return verb - 1 > start and tokens[verb - 1].text == "," and verb - start < 28
 
 
+_AFTER_VERB_ADVERBS = frozenset(
+    (
+        *("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber", "heute", "gestern", "erneut", "dann"),
+        *("bereits", "zuvor", "zuletzt", "inzwischen", "damals", "ebenfalls", "später", "jetzt", "nochmals"),
+    )
+)
+
+
 def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
     """The subject following an inverted verb ("sagte Kreml-Sprecher X"), skipping datives and media."""
     j = verb + 1
     for _ in range(3):
-        while j < len(tokens) and tokens[j].text.lower() in ("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber"):
+        while j < len(tokens) and tokens[j].text.lower() in _AFTER_VERB_ADVERBS:
             j += 1
         if j >= len(tokens):
             return None
         word = tokens[j].text.lower()
+        quoted_name = _skip_quoted_name(tokens, j)
+        inner = tokens[j + 1 : quoted_name - 1]
+        if quoted_name > j and len(inner) <= 4 and all(t.is_cap for t in inner):
+            return Phrase(j, quoted_name)  # "schrieb „Die Zeit“": a capitalised name, not a quotation
         phrase = np_forward(tokens, j)
         if phrase is None:
             return None

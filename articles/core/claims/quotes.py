@@ -187,7 +187,9 @@ def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     if " " not in content and re.search(r"\w\.\w", content):
         return True  # a domain: „tagesschau.de“
     foreign = sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found)
-    if lang == "de" and len(found) <= 4 and foreign:
+    # A single lower-case word the dictionary lacks is mostly an inflected German form ("„anhabe“").
+    single_lower = len(found) == 1 and content[:1].islower()
+    if lang == "de" and len(found) <= 4 and foreign and not single_lower:
         return True  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]

@@ -67,7 +67,9 @@ def _framed(text: str, sents: list[Sentence], index: int, frame: Frame) -> Draft
         if rest is not None:
             spans.append(rest)  # "Sein Rivale, so Obama weiter, würde …": the quote resumes after the frame
         return apply_frame(text, sent, frame, Draft("indirect", spans, index))
-    spans = [s for s in (token_span(sent, 0, frame.first), token_span(sent, frame.last, n)) if s is not None]
+    lead = 1 if frame.kind == "wie" and frame.first == 1 else 0  # "Denn wie X berichtete, …"
+    before = token_span(sent, 0, frame.first) if frame.first > lead else None
+    spans = [s for s in (before, token_span(sent, frame.last, n)) if s is not None]
     if not spans or quoted_share(sent, 0, n) > 0.5:
         return None
     return apply_frame(text, sent, frame, Draft("indirect", spans, index))

@@ -1,0 +1,49 @@
+"""Which stretches in quote marks are direct quotations (self-written sentences)."""
+
+from __future__ import annotations
+
+from articles.core.claims import extract_claims
+from articles.core.types import Claim, Section
+
+
+def direct_of(text: str) -> list[Claim]:
+    claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+    return [c for c in claims if c.type == "direct"]
+
+
+def test_single_inflected_word_inside_reported_speech_is_quoted() -> None:
+    # "totgespart" is missing from the dictionary: an unknown lower-case word is no foreign name.
+    text = "Die Gewerkschaft sagte, das Klinikum sei „totgespart“ worden und brauche Geld."
+    (claim,) = direct_of(text)
+    assert claim.text == "totgespart"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Gewerkschaft"
+
+
+def test_short_capitalised_term_outside_speech_is_no_quote() -> None:
+    assert direct_of("Die Stadt baut für das Freibad einen „Sanierungsfonds“ auf.") == []
+    assert direct_of("Am Samstag wurde auf dem Marktplatz die „Lichterwoche“ eröffnet.") == []
+    assert direct_of("Dies nennt man einen „Ringtausch“.") == []
+
+
+def test_capitalised_word_after_als_is_a_quoted_judgement() -> None:
+    (claim,) = direct_of("Der Bürgermeister bezeichnete den Beschluss als „Katastrophe“.")
+    assert claim.text == "Katastrophe"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Der Bürgermeister"
+
+
+def test_quoted_medium_after_the_verb_is_the_speaker_not_a_second_span() -> None:
+    (claim,) = direct_of("„Die Saison war ein Wunder. Ein echtes Wunder“, schrieb „Die Woche“ am Montag.")
+    assert claim.text == "Die Saison war ein Wunder. Ein echtes Wunder"
+    assert claim.spans == ()
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "„Die Woche“"
+
+
+def test_quoted_medium_as_addressee_is_no_continuation() -> None:
+    (claim,) = direct_of("„Wir bleiben in der Stadt“, sagte die Ministerin dem „Hamburger Abendblatt“.")
+    assert claim.text == "Wir bleiben in der Stadt"
+    assert claim.spans == ()
+
+
+def test_interrupted_quote_still_continues_after_a_comma() -> None:
+    (claim,) = direct_of("„Das Dach ist dicht“, sagte Hausmeister Jan Ott, „Wasser kommt keines mehr rein.“")
+    assert len(claim.spans) == 2

@@ -1,0 +1,140 @@
+"""Speaker-mention constructions (self-written sentences): who is the speaker in the claim's own sentence."""
+
+from __future__ import annotations
+
+from articles.core.claims import extract_claims
+from articles.core.types import Claim, Section
+
+
+def claims_of(text: str) -> tuple[Claim, ...]:
+    return extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+
+
+def mention(claim: Claim) -> str | None:
+    return claim.speaker_mention.text if claim.speaker_mention else None
+
+
+def test_agentless_passive_names_no_speaker() -> None:
+    (claim,) = claims_of("Es wird befürchtet, dass der Pegel der Elbe weiter steigt.")
+    assert claim.type == "indirect" and claim.text == "dass der Pegel der Elbe weiter steigt"
+    assert mention(claim) is None
+    assert claim.cue is not None and claim.cue.text == "befürchtet"
+
+
+def test_passive_addressee_is_not_the_speaker() -> None:
+    (claim,) = claims_of("Die Anwohner wurden aufgefordert, ihre Fenster geschlossen zu halten.")
+    assert claim.text == "ihre Fenster geschlossen zu halten"
+    assert mention(claim) is None
+
+
+def test_passive_agent_with_von_speaks() -> None:
+    (claim,) = claims_of("Von der Feuerwehr wird angenommen, dass ein Kurzschluss den Brand auslöste.")
+    assert mention(claim) == "der Feuerwehr"
+
+
+def test_passive_in_a_document_the_document_speaks() -> None:
+    (claim,) = claims_of("In einer Mitteilung des Vereins wurde erklärt, dass die Halle saniert werde.")
+    assert mention(claim) == "einer Mitteilung des Vereins"
+
+
+def test_perfect_tense_is_not_passive() -> None:
+    (claim,) = claims_of("Die Bürgermeisterin hat gesagt, dass die Schule im Herbst öffnet.")
+    assert mention(claim) == "Die Bürgermeisterin"
+
+
+def test_bare_hiess_es_names_nobody_but_a_document_does() -> None:
+    bare, document = claims_of(
+        "Bisher hieß es, die Brücke werde im Mai fertig. In dem Bericht heißt es, die Kosten seien gestiegen."
+    )
+    assert mention(bare) is None
+    assert mention(document) == "dem Bericht"
+
+
+def test_fronted_adverbial_is_not_the_subject() -> None:
+    first, second = claims_of(
+        "Des Weiteren verwies die Ministerin darauf, dass der Etat ausgeglichen sei. "
+        "Ende Januar 2024 verkündete der Verband dann offiziell, dass er umziehen werde."
+    )
+    assert mention(first) == "die Ministerin"
+    assert mention(second) == "der Verband"
+
+
+def test_object_pronoun_sie_after_the_verb_is_not_the_speaker() -> None:
+    claims = claims_of("Der Gutachter nannte sie „völlig unbrauchbar“ und verwies auf eigene Messungen.")
+    direct = [c for c in claims if c.type == "direct"]
+    assert [c.text for c in direct] == ["völlig unbrauchbar"]
+    assert mention(direct[0]) == "Der Gutachter"
+
+
+def test_inverted_subject_pronoun_sie_still_speaks() -> None:
+    (claim,) = claims_of("„Wir fangen morgen an“, sagte sie.")
+    assert mention(claim) == "sie"
+
+
+def test_colon_quote_after_a_fronted_object_takes_the_named_subject() -> None:
+    text = (
+        "Die neue Regel zur Parkgebühr stellte der Fraktionsvorsitzende Emil Hartwig in Frage: "
+        "„Das trifft die Falschen.“"
+    )
+    (claim,) = [c for c in extract_claims(text, (Section(kind="body", start=0, end=len(text)),)) if c.type == "direct"]
+    assert mention(claim) == "der Fraktionsvorsitzende Emil Hartwig"
+
+
+def test_colon_quote_keeps_a_named_subject_before_the_verb() -> None:
+    text = "Die Bürgermeisterin stellte die Pläne in Frage: „Das trifft die Falschen.“"
+    (claim,) = [c for c in extract_claims(text, (Section(kind="body", start=0, end=len(text)),)) if c.type == "direct"]
+    assert mention(claim) == "Die Bürgermeisterin"
+
+
+def test_wie_frame_with_a_domain_as_subject() -> None:
+    (claim,) = claims_of("Wie stadtwerke-nord.de berichtet, ist die Leitung wieder in Betrieb.")
+    assert claim.text == "ist die Leitung wieder in Betrieb"
+    assert mention(claim) == "stadtwerke-nord.de"
+
+
+def test_wie_frame_after_a_leading_conjunction() -> None:
+    (claim,) = claims_of("Denn wie die Lokalzeitung am Montag berichtete, bleibt das Bad geschlossen.")
+    assert claim.text == "bleibt das Bad geschlossen"
+    assert mention(claim) is not None and mention(claim).startswith("die Lokalzeitung")
+    assert claim.cue is not None and claim.cue.text == "berichtete"
+
+
+def test_subject_after_the_verb_behind_a_time_adverb() -> None:
+    (claim,) = claims_of("Am Morgen kündigte heute der Landrat Felix Brandt an, die Straße zu sperren.")
+    assert mention(claim) == "der Landrat Felix Brandt"
+
+
+def test_subject_of_a_verb_final_subordinate_clause() -> None:
+    first, second = claims_of(
+        "Das Blatt wurde verboten, nachdem sie berichtet hatte, die Wahl sei gefälscht. "
+        "Der Mann hinterließ einen Zettel, in dem er verlangte, dass das Geld bereitliege."
+    )
+    assert first.text == "die Wahl sei gefälscht" and mention(first) == "sie"
+    assert second.text == "dass das Geld bereitliege" and mention(second) == "er"
+
+
+def test_subject_before_an_apposition_after_the_auxiliary() -> None:
+    (claim,) = claims_of("Vor kurzem hatte ein Kommandeur der Miliz, Omar Salim, erklärt, die Truppen würden abziehen.")
+    assert claim.text == "die Truppen würden abziehen"
+    assert mention(claim) == "ein Kommandeur der Miliz"
+
+
+def test_focus_particle_before_the_subject() -> None:
+    (claim,) = claims_of("Einzig der Hersteller gab bekannt, ein Update anbieten zu wollen.")
+    assert mention(claim) == "der Hersteller"
+
+
+def test_comma_coordinated_second_verb_keeps_the_first_subject() -> None:
+    (claim,) = claims_of("Die Beobachter monieren Mängel, sprechen aber davon, dass die Wahl fair war.")
+    assert claim.text == "dass die Wahl fair war"
+    assert mention(claim) == "Die Beobachter"
+
+
+def test_auxiliary_far_before_the_participle() -> None:
+    (claim,) = claims_of(
+        "Die Hochschule hatte anlässlich der Prüfung des langen Berichts vor dem Senat in einer Sitzung "
+        "am späten Abend des zweiten Tages erklärt, "
+        "sie wolle den Fall erneut prüfen."
+    )
+    assert claim.text == "sie wolle den Fall erneut prüfen"
+    assert mention(claim) == "Die Hochschule"
