@@ -264,3 +264,9 @@ def test_quote_attributed_by_the_next_sentence() -> None:
     assert claim.speaker == "Eva Lind"
     assert claim.role == "Innenministerin"
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "Innenministerin Eva Lind"
+
+
+def test_an_organisation_speaker_keeps_its_name_as_written() -> None:
+    text = "Laut Landesamt für Vogelschutz ist die Zahl der Störche gestiegen."
+    (claim,) = claims_of(text)
+    assert claim.speaker == "Landesamt für Vogelschutz"

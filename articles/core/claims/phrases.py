@@ -311,6 +311,14 @@ def is_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
 _MEDIA_SUFFIXES = tuple(m for m in MEDIA_WORDS if len(m) >= 5)
 
 
+def _joined_by_small_words(content: Sequence[str]) -> bool:
+    """Capitalised words joined by lower-case ones ("Bund für Umwelt und Naturschutz"): one name as written."""
+    if len(content) < 3 or not (content[0][:1].isupper() and content[-1][:1].isupper()):
+        return False
+    inner = content[1:-1]
+    return any(w[:1].islower() and w not in NAME_PARTICLES for w in inner)
+
+
 def role_split(words: Sequence[str]) -> tuple[str | None, str | None]:
     """Split phrase words into (role, name): "Kreml-Sprecher Dmitri Peskow" → ("Kreml-Sprecher", "Dmitri Peskow")."""
     content = [w for w in words if w.lower() not in DETERMINERS]
@@ -328,6 +336,8 @@ def role_split(words: Sequence[str]) -> tuple[str | None, str | None]:
         name_words = [w for w in content if w[:1].isupper() or w in NAME_PARTICLES]
         if not name_words or has_det:
             return None, None
+        if _joined_by_small_words(content):
+            return None, " ".join(content)  # an organisation keeps its name: "Landesamt für Gewässerkunde"
         return None, " ".join(name_words)
     rest = [w for w in content[role_at + 1 :] if w[:1].isupper() and w not in ("(", ")")]
     role = " ".join(content[: role_at + 1])
