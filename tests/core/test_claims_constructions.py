@@ -270,3 +270,14 @@ def test_an_organisation_speaker_keeps_its_name_as_written() -> None:
     text = "Laut Landesamt für Vogelschutz ist die Zahl der Störche gestiegen."
     (claim,) = claims_of(text)
     assert claim.speaker == "Landesamt für Vogelschutz"
+
+
+def test_a_speech_participle_used_as_an_adjective_is_no_speech_act() -> None:
+    text = (
+        "„Die Dämme halten“, sagte Ingenieurin Mara Holt dem Sender. "
+        "Entscheidend sei, ob der angekündigte Sturm die Küste erreiche."
+    )
+    claims = claims_of(text)
+    assert not only(claims, "reported")
+    (continuation,) = only(claims, "indirect_free_indirect")
+    assert continuation.speaker == "Mara Holt"

@@ -71,8 +71,13 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
     return frames
 
 
+def _attributive(tokens: Sequence[Token], i: int) -> bool:
+    """A participle between an article and its noun is an adjective: "der angekündigte Regen"."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].text.lower() in DETERMINERS and tokens[i + 1].text[:1].isupper()
+
+
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu"):
+    if _separable_not_speech(tokens, i) or (i > 0 and tokens[i - 1].text == "zu") or _attributive(tokens, i):
         return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
     if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS and not _object_pronoun(tokens, i):
         return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
