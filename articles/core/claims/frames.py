@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,9 +73,17 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
     return frames
 
 
+_INFLECTED_PARTICIPLE = re.compile(r"^[a-zäöü]*ge[a-zäöüß]+(?:t|en)(?:e|en|em|er|es)$")
+
+
 def _attributive(tokens: Sequence[Token], i: int) -> bool:
-    """A participle between an article and its noun is an adjective: "der angekündigte Regen"."""
-    return 0 < i < len(tokens) - 1 and tokens[i - 1].text.lower() in DETERMINERS and tokens[i + 1].text[:1].isupper()
+    """An inflected participle between an article and its noun is an adjective: "der angekündigte Regen".
+
+    Finite forms ("Das sagte Innenministerin …") have no ge- participle and stay frames.
+    """
+    if not 0 < i < len(tokens) - 1 or not _INFLECTED_PARTICIPLE.match(tokens[i].text):
+        return False
+    return tokens[i - 1].text.lower() in DETERMINERS and tokens[i + 1].text[:1].isupper()
 
 
 def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
