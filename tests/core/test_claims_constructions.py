@@ -281,3 +281,10 @@ def test_a_speech_participle_used_as_an_adjective_is_no_speech_act() -> None:
     assert not only(claims, "reported")
     (continuation,) = only(claims, "indirect_free_indirect")
     assert continuation.speaker == "Mara Holt"
+
+
+def test_according_to_names_the_body_as_the_source() -> None:
+    text = "Nach Angaben der Wasserwacht sind drei Boote im Einsatz."
+    (claim,) = claims_of(text)
+    assert claim.type == "indirect"
+    assert claim.source == "Wasserwacht"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -95,7 +96,7 @@ def apply_frame(text: str, sent: Sentence, frame: Frame, draft: Draft) -> Draft:
         draft.speaker = _document_phrase(text, sent, frame.cue) or fallback
     draft.cue = cue_of(text, sent.tokens, frame)
     if frame.kind in ("laut", "nach") and draft.speaker is not None:
-        draft.source = strip_det(draft.speaker.text)
+        draft.source = source_name(draft.speaker.text)
     elif frame.speaker is not None:
         draft.source = _channel(text, sent, max(frame.speaker.last, frame.cue + 1))
         draft.apposition = apposition(text, sent, frame.speaker.last)
@@ -132,6 +133,17 @@ def _document_phrase(text: str, sent: Sentence, cue: int) -> Mention | None:
         if tokens[k].text.lower() in ("in", "im", "bei", "beim", "auf", "aus", "von", "vom") and not sent.quoted[k]:
             return mention_of(text, tokens, np_forward(tokens, k + 1))
     return None
+
+
+_ACCORDING_TO = re.compile(
+    r"^(?:Angaben|Informationen|Aussagen|Auskunft|Darstellung)\s+(?:von\s+|vom\s+|des\s+|der\s+)?", re.I
+)
+
+
+def source_name(words: str) -> str:
+    """The outlet or body a claim came through: "Angaben der Feuerwehr" → "Feuerwehr"."""
+    stripped = _ACCORDING_TO.sub("", words).strip()
+    return strip_det(stripped) if stripped else strip_det(words)
 
 
 def strip_det(words: str) -> str:
