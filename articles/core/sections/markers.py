@@ -102,17 +102,7 @@ def parse_german(line: str) -> Marker | None:
     if not match["sep"] and rest and "Uhr" not in match["desc"]:
         return None
     kind: SectionKind = "update" if match["update"] else "first_report"
-    label_start = match.end("banner") if match["banner"] else 0
-    return Marker(
-        kind=kind,
-        label=_label(line, label_start, match.end("desc")),
-        label_start=label_start,
-        text_start=_text_start(line, match.end()),
-        date=date,
-        hour=hour,
-        minute=minute,
-        banner=bool(match["banner"]),
-    )
+    return _marker(line, match, kind, date, hour, minute)
 
 
 def parse_ticker(line: str) -> Marker | None:
@@ -124,9 +114,21 @@ def parse_ticker(line: str) -> Marker | None:
     rest = line[match.end() :].strip()
     if hour is None or (rest and not match["sep"] and not re.search(r"[.:]\d{2}\s*Uhr$", match["desc"])):
         return None  # "15 Uhr ist Anpfiff." is prose, "15:40 Uhr Headline" a stamp.
+    return _marker(line, match, "entry", date, hour, minute)
+
+
+def _marker(
+    line: str,
+    match: re.Match[str],
+    kind: SectionKind,
+    date: DateParts | None,
+    hour: int | None,
+    minute: int | None,
+) -> Marker:
+    """The Marker of a matched "Update …" / "Erstmeldung …" / ticker line: label, text start, banner."""
     label_start = match.end("banner") if match["banner"] else 0
     return Marker(
-        kind="entry",
+        kind=kind,
         label=_label(line, label_start, match.end("desc")),
         label_start=label_start,
         text_start=_text_start(line, match.end()),
