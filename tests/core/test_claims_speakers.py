@@ -158,3 +158,14 @@ def test_continuation_takes_a_named_subject_before() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "indirect_free_indirect"
     assert mention(claim) == "Die Bürgermeisterin Anna Berg"
+
+
+def test_continuation_after_a_long_subject_with_party_and_apposition() -> None:
+    # The finite verb of the sentence before sits after a long subject (more than eight tokens).
+    text = (
+        "Die Landrätin des Kreises Nordheide, Petra Sommer (SPD), hat am Abend ihren Rücktritt erklärt. "
+        "Sie bleibe allerdings Mitglied des Kreistags."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Landrätin des Kreises Nordheide"

@@ -389,7 +389,7 @@ def _previous_subject(text: str, sents: Sequence[Sentence], index: int) -> Menti
     if index == 0:
         return None
     previous = sents[index - 1]
-    verb = first_verb(previous)
+    verb = first_verb(previous, stop=len(previous.tokens))  # long subjects: "Der Landrat des Kreises X (SPD), hat …"
     if verb is None or previous.quoted[0]:
         return None
     phrase = subject_before(previous.tokens, verb, 0) or subject_after(previous.tokens, verb)
