@@ -138,3 +138,34 @@ def test_auxiliary_far_before_the_participle() -> None:
     )
     assert claim.text == "sie wolle den Fall erneut prüfen"
     assert mention(claim) == "Die Hochschule"
+
+
+def test_continuation_skips_a_thing_or_time_subject_for_the_earlier_source() -> None:
+    # A Konjunktiv sentence with no frame continues the last speaking source, not the subject
+    # of the sentence just before when that names a thing ("Ausfälle") or a time ("Montag").
+    text = (
+        "Der Wetterdienst warnte am Morgen vor Sturm. "
+        "Schwere Behinderungen traten auf den Autobahnen im Norden auf. "
+        "Besonders die Küste sei betroffen."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect" and claim.text == "Besonders die Küste sei betroffen"
+    assert mention(claim) == "Der Wetterdienst"
+
+
+def test_continuation_takes_a_named_subject_before() -> None:
+    text = "Die Bürgermeisterin Anna Berg lehnte den Plan ab. Der Haushalt sei zu knapp."
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Bürgermeisterin Anna Berg"
+
+
+def test_continuation_after_a_long_subject_with_party_and_apposition() -> None:
+    # The finite verb of the sentence before sits after a long subject (more than eight tokens).
+    text = (
+        "Die Landrätin des Kreises Nordheide, Petra Sommer (SPD), hat am Abend ihren Rücktritt erklärt. "
+        "Sie bleibe allerdings Mitglied des Kreistags."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Landrätin des Kreises Nordheide"

@@ -342,10 +342,34 @@ def _named(words: str) -> bool:
 def _agent_like(words: str) -> bool:
     """A phrase that can speak: a name, a role, an organisation, a group ("Analysten")."""
     parts = words.split()
-    _role, name = role_split(parts)
-    if name is not None and len(parts) <= 6:
+    if any(p.lower().endswith(AGENT_SUFFIXES) for p in parts):
         return True
-    return any(p.lower().endswith(AGENT_SUFFIXES) for p in parts)
+    if _thing_head(parts):
+        return False  # "Besondere Probleme traten auf", "Am Montag …": a thing or a time, no source
+    _role, name = role_split(parts)
+    return name is not None and len(parts) <= 6
+
+
+_THING_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "nis", "nisse", "ismus", "zahlen", "probleme")
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august")
+_MONTHS_LATE = ("september", "oktober", "november", "dezember")
+_PERIODS = ("jahr", "jahren", "jahres", "monat", "monaten", "monate", "woche", "wochen", "tag", "tagen")
+_TIME_WORDS = frozenset((*_WEEKDAYS, *_MONTHS, *_MONTHS_LATE, *_PERIODS))
+_AGENT_ENDINGS_UNG = ("stiftung", "vereinigung", "bewegung", "verwaltung", "leitung", "führung", "zeitung")
+
+
+def _thing_head(parts: Sequence[str]) -> bool:
+    """The head noun (last word before a genitive or "von") names a thing or a time, not a speaker."""
+    head: list[str] = []
+    for part in parts:
+        if part.lower() in ("der", "des", "von", "vom", "für", "aus") and head:
+            break
+        head.append(part)
+    last = head[-1].lower().strip('„“"(),.')
+    if last in _TIME_WORDS:
+        return True
+    return last.endswith(_THING_ENDINGS) and not last.endswith(_AGENT_ENDINGS_UNG)
 
 
 def _recent_agent(text: str, sents: Sequence[Sentence], index: int) -> Mention | None:
@@ -365,7 +389,7 @@ def _previous_subject(text: str, sents: Sequence[Sentence], index: int) -> Menti
     if index == 0:
         return None
     previous = sents[index - 1]
-    verb = first_verb(previous)
+    verb = first_verb(previous, stop=len(previous.tokens))  # long subjects: "Der Landrat des Kreises X (SPD), hat …"
     if verb is None or previous.quoted[0]:
         return None
     phrase = subject_before(previous.tokens, verb, 0) or subject_after(previous.tokens, verb)
