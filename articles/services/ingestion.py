@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from articles.core.schedule import backoff_delay, cache_max_age, recheck_delay, retry_after
@@ -257,21 +257,19 @@ def feeds_claim_due(*, everything: bool = False) -> list[int]:
     The lease keeps the every-minute beat from enqueuing a feed again while its
     poll waits in the queue; a lost task only delays the feed by the lease.
     """
-    now = timezone.now()
-    feeds = Feed.objects.filter(is_active=True)
-    if not everything:
-        feeds = feeds.filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
-    ids = list(feeds.order_by("next_poll_at").values_list("pk", flat=True))
-    Feed.objects.filter(pk__in=ids).update(next_poll_at=now + ENQUEUE_LEASE)
-    return ids
+    return _lease_due(Feed.objects.filter(is_active=True), "next_poll_at", everything=everything)
 
 
 def articles_claim_due(*, everything: bool = False) -> list[int]:
     """Ids of tracked articles due for a re-check (all tracked ones with ``everything``), leased likewise."""
+    return _lease_due(Article.objects.filter(is_tracking=True), "next_check_at", everything=everything)
+
+
+def _lease_due(rows: QuerySet[Any], due_field: str, *, everything: bool) -> list[int]:
+    """Ids of ``rows`` whose ``due_field`` has passed (or all), with that field pushed a lease ahead."""
     now = timezone.now()
-    articles = Article.objects.filter(is_tracking=True)
     if not everything:
-        articles = articles.filter(Q(next_check_at__isnull=True) | Q(next_check_at__lte=now))
-    ids = list(articles.order_by("next_check_at").values_list("pk", flat=True))
-    Article.objects.filter(pk__in=ids).update(next_check_at=now + ENQUEUE_LEASE)
+        rows = rows.filter(Q(**{f"{due_field}__isnull": True}) | Q(**{f"{due_field}__lte": now}))
+    ids = list(rows.order_by(due_field).values_list("pk", flat=True))
+    rows.model.objects.filter(pk__in=ids).update(**{due_field: now + ENQUEUE_LEASE})
     return ids
