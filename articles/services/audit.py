@@ -86,3 +86,18 @@ def audit_record_many(
     return audit_save_many(
         audit_build(user=user, instance=instance, action=action, changes=changes, note=note) for instance in instances
     )
+
+
+def audit_reassignments(*, user: Any, instances: Iterable[models.Model], field: str, new: Any, action: str) -> int:
+    """Record, per instance, that ``field`` moved from its current value to ``new`` (merges, moves)."""
+    return audit_save_many(
+        audit_build(
+            user=user,
+            instance=instance,
+            action=action,
+            changes=field_changes(
+                before={field: plain_value(getattr(instance, field))}, after={field: plain_value(new)}
+            ),
+        )
+        for instance in instances
+    )

@@ -24,13 +24,11 @@ from articles.models import Article, AuditEntry, Claim, Person, PersonAlias, Sto
 from articles.models.content import Origin
 
 from .audit import (
-    audit_build,
+    audit_reassignments,
     audit_record,
     audit_record_many,
-    audit_save_many,
     field_changes,
     instance_snapshot,
-    plain_value,
 )
 from .reconcile import update_claims_reconcile
 
@@ -315,17 +313,7 @@ def people_merge(*, user: Any, target: Person, others: Iterable[Person]) -> Merg
         raise ValidationError("Choose at least one other person to merge into the one you keep.")
     with transaction.atomic():
         claims = list(Claim.objects.filter(person__in=others).select_related("person"))
-        audit_save_many(
-            audit_build(
-                user=user,
-                instance=claim,
-                action=AuditEntry.Action.MERGE,
-                changes=field_changes(
-                    before={"person": plain_value(claim.person)}, after={"person": plain_value(target)}
-                ),
-            )
-            for claim in claims
-        )
+        audit_reassignments(user=user, instances=claims, field="person", new=target, action=AuditEntry.Action.MERGE)
         # edited_at moves so the timelines that show these claims redraw their cached cards.
         moved = Claim.objects.filter(person__in=others).update(
             person=target, speaker_name=target.name[:200], edited_at=timezone.now()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles import tasks
 from articles.models import Article, AuditEntry, Claim, Feed, Story, Update
 
-from .audit import audit_build, audit_save_many, field_changes, plain_value
+from .audit import audit_build, audit_reassignments, audit_save_many, field_changes, plain_value
 
 
 def _enqueue(task: Any, ids: list[int]) -> None:
@@ -77,20 +77,9 @@ def articles_move_to_story(*, user: Any, articles: Iterable[Article], story: Sto
     """File articles under ``story``; their updates and claims move with them."""
     moving = [article for article in articles if article.story_id != story.pk]
     with transaction.atomic():
-        entries = [
-            audit_build(
-                user=user,
-                instance=article,
-                action=AuditEntry.Action.CHANGE,
-                changes=field_changes(
-                    before={"story": plain_value(article.story)}, after={"story": plain_value(story)}
-                ),
-            )
-            for article in moving
-        ]
+        audit_reassignments(user=user, instances=moving, field="story", new=story, action=AuditEntry.Action.CHANGE)
         ids = [article.pk for article in moving]
         Article.objects.filter(pk__in=ids).update(story=story)
         Update.objects.filter(article__in=ids).update(story=story)
         Claim.objects.filter(update__article__in=ids).update(story=story)
-        audit_save_many(entries)
     return len(moving)
