@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from articles.models import Article, Claim, Person, Story, Update, Version
+from articles.views.shared_pages import forget_local_pages
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 15
@@ -19,7 +20,13 @@ MAX_QUERIES = 15
 def _fresh_cache(settings):
     """A clean cache, and no per-process stamp memo (it would outlive a test's rollback)."""
     settings.STORYLINE_TIMELINE_STAMP_SECONDS = 0
+    clear_caches()
+
+
+def clear_caches() -> None:
+    """The shared cache and this process's memo of whole pages: the next request renders from the database."""
     cache.clear()
+    forget_local_pages()
 
 
 @pytest.fixture
@@ -60,7 +67,7 @@ def test_query_counts_do_not_grow_with_the_story(reader, django_assert_max_num_q
             f"/stories/{story.slug}/timelinejs.json", f"/articles/{article.pk}/diff/?from=1&to=3",
             f"/people/{person.slug}/", "/"]  # fmt: skip
     for url in urls:
-        cache.clear()
+        clear_caches()
         with django_assert_max_num_queries(MAX_QUERIES):
             assert reader.get(url).status_code == 200, url
 
@@ -195,7 +202,7 @@ def test_query_counts_are_the_same_for_a_small_and_a_big_story(reader) -> None:
                  "api": f"/api/stories/{slug}/timeline.json", "diff": f"/articles/{story.articles.first().pk}/diff/",
                  "person": f"/people/{person.slug}/", "feed": f"/stories/{slug}/feed.atom"}  # fmt: skip
         for name, path in paths.items():
-            cache.clear()
+            clear_caches()
             with CaptureQueriesContext(connection) as queries:
                 assert reader.get(path).status_code == 200
             counts[(slug, name)] = len(queries)

@@ -25,7 +25,7 @@ from articles.selectors.timeline import claims_by_id, claims_prefetch
 
 CARD_SECONDS = 3600
 # A deploy that changes how pages are drawn must not serve HTML cached by the previous release.
-_TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "articles"
+_TEMPLATES = Path(settings.BASE_DIR) / "templates"
 _TAGS = Path(__file__).resolve().parents[1] / "templatetags" / "storyline.py"
 
 
@@ -33,7 +33,8 @@ _TAGS = Path(__file__).resolve().parents[1] / "templatetags" / "storyline.py"
 def template_release() -> str:
     """A digest of the templates and template tags cached HTML comes from, computed once per process."""
     digest = hashlib.sha256()
-    for source in [*sorted(_TEMPLATE_DIR.glob("*.html")), _TAGS]:
+    # base.html too: whole pages are cached (views/shared_pages.py), not only cards.
+    for source in [_TEMPLATES / "base.html", *sorted((_TEMPLATES / "articles").glob("*.html")), _TAGS]:
         digest.update(source.name.encode())
         digest.update(source.read_bytes() if source.exists() else b"")
     return digest.hexdigest()[:12]

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,9 +22,9 @@ from articles.selectors.timeline import TimelineFilters, new_updates_since, time
 from articles.templatetags.storyline import ld_json
 from articles.views.cards import rendered_cards, template_release
 from articles.views.common import json_response
+from articles.views.shared_pages import AS_OF_SLOT, CSRF_SLOT, fill_slots, shared_page
 
 NEW_FRAGMENT_LIMIT = 50
-BODY_CACHE_SECONDS = 600
 
 
 def _live_blog(request: HttpRequest, story: Story, updates: list[Update]) -> dict[str, Any]:
@@ -49,36 +49,40 @@ def _live_blog(request: HttpRequest, story: Story, updates: list[Update]) -> dic
     }
 
 
-def _timeline_body(request: HttpRequest, story: Story, filters: TimelineFilters, facts: StoryFacts) -> tuple[str, str]:
-    """The charts, filters, cards and pagination, and the JSON-LD block, for this story state and question.
+def _page_key(request: HttpRequest, story: Story, filters: TimelineFilters, facts: StoryFacts) -> str:
+    """Everything a timeline page depends on but its slots: templates, story row and state, language, question."""
+    question = f"{request.get_host()}|{story_zone(story).key}|{filters.query(page=filters.page)}"
+    digest = hashlib.sha256(question.encode()).hexdigest()[:24]
+    state = f"{story.pk}:{story.updated_at.timestamp()}:{facts.stamp}"
+    # The template release keeps a deploy from serving pages drawn by the previous templates.
+    return f"storyline:timeline-page:{template_release()}:{state}:{get_language()}:{digest}"
 
-    Cached per story stamp, language, zone, host and filters. Rendered without the request, so nothing
-    about the reader (CSRF token, user) can end up in the shared copy.
+
+def _render_page(request: HttpRequest, story: Story, filters: TimelineFilters, facts: StoryFacts) -> str:
+    """The whole timeline page with slots for the reader's CSRF token and the live notice's start time.
+
+    Rendered without the request's context processors' per-reader values, so nothing about one reader
+    (token, user) can end up in the shared copy.
     """
     zone = story_zone(story).key
-    question = f"{request.get_host()}|{zone}|{filters.query(page=filters.page)}"
-    digest = hashlib.sha256(question.encode()).hexdigest()[:24]
-    # The template release keeps a deploy from serving bodies drawn by the previous templates.
-    key = f"storyline:timeline-body:{template_release()}:{story.pk}:{facts.stamp}:{get_language()}:{digest}"
-    cached: tuple[str, str] | None = cache.get(key)
-    if cached is not None:
-        return cached
     page = timeline_page(story=story, filters=filters, claims=False)
+    query = filters.query(page=filters.page)
     context = {
         "story": story,
+        "zone": zone,
         "facts": facts,
         "filters": filters,
         "page": page,
         "cards": rendered_cards(updates=page.updates, facts=facts, zone=zone),
         "claim_types": Claim.Type.choices,
         "update_kinds": [*Update.Kind.choices, ("editor", _("editor's note"))],
+        "ld": ld_json(_live_blog(request, story, page.updates)),
+        "csrf_token": CSRF_SLOT,
+        "as_of": AS_OF_SLOT,
+        "next_path": f"{request.path}?{query}" if query else request.path,
+        "poll_seconds": settings.STORYLINE_POLL_SECONDS,
     }
-    result = (
-        render_to_string("articles/_timeline_body.html", context),
-        ld_json(_live_blog(request, story, page.updates)),
-    )
-    cache.set(key, result, BODY_CACHE_SECONDS)
-    return result
+    return render_to_string("articles/story_timeline.html", context, request)
 
 
 @newsroom_view
@@ -86,20 +90,11 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     filters = TimelineFilters.from_query(request.GET, story=story)
     facts = story_facts(story=story)
-    body, ld = _timeline_body(request, story, filters, facts)
-    context = {
-        "story": story,
-        "zone": story_zone(story).key,
-        "facts": facts,
-        "filters": filters,
-        "body": body,
-        "ld": ld,
-        # The body may be built for a stamp read a few seconds ago: count "new" from then (the script drops
-        # cards it already shows, so an update counted twice is never shown twice).
-        "as_of": (stamp_read_at(story) - timedelta(seconds=1)).isoformat(),
-        "poll_seconds": settings.STORYLINE_POLL_SECONDS,
-    }
-    return render(request, "articles/story_timeline.html", context)
+    page = shared_page(_page_key(request, story, filters, facts), lambda: _render_page(request, story, filters, facts))
+    # The page may be built for a stamp read a few seconds ago: count "new" from then (the script drops
+    # cards it already shows, so an update counted twice is never shown twice).
+    as_of = (stamp_read_at(story) - timedelta(seconds=1)).isoformat()
+    return HttpResponse(fill_slots(page, csrf_token=get_token(request), as_of=as_of))
 
 
 def _since(request: HttpRequest) -> datetime | None:
