@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from .body import BadEncoding, BodyReader, BodyTooLarge, decode_html
 from .errors import Attempt, FetchError
-from .guard import check_url
+from .guard import GuardedBackend, check_url
 from .limits import host_slot
 from .robots import ROBOTS_MAX_BYTES, check_robots
 
@@ -87,12 +87,22 @@ def _http() -> httpx.Client:
     pid = os.getpid()
     if pid not in _client:
         _client.clear()
+        limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
         _client[pid] = httpx.Client(
             follow_redirects=False,
             trust_env=False,  # a proxy from the environment would bypass the SSRF guard
-            limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+            limits=limits,
+            transport=_guarded_transport(limits),
         )
     return _client[pid]
+
+
+def _guarded_transport(limits: httpx.Limits) -> httpx.HTTPTransport:
+    """httpx's transport with its connection pool opening sockets through the SSRF guard (``GuardedBackend``)."""
+    transport = httpx.HTTPTransport(limits=limits, trust_env=False)
+    # httpx takes no network backend of its own; its pool (httpcore, pinned in requirements.txt) does.
+    transport._pool._network_backend = GuardedBackend(lambda: bool(settings.STORYLINE_ALLOW_PRIVATE_FETCH))  # type: ignore[attr-defined]
+    return transport
 
 
 def _timeout() -> httpx.Timeout:

@@ -220,6 +220,11 @@ def test_unreachable_robots_txt_blocks_for_now(net: HTTPServer) -> None:
         "http://[::ffff:127.0.0.1]/",
         "http://0.0.0.0/",
         "http://100.64.0.1/",
+        "http://[2002:7f00:1::1]/",  # 6to4 of 127.0.0.1
+        "http://[2002:a9fe:a9fe::1]/",  # 6to4 of the cloud metadata address
+        "http://[64:ff9b::7f00:1]/",  # NAT64 of 127.0.0.1
+        "http://[::127.0.0.1]/",  # IPv4-compatible
+        "http://[2001:0:c0a8:101::1]/",  # Teredo through a private server
         "ftp://example.org/",
         "file:///etc/passwd",
         "http://user:pw@example.org/",
@@ -252,3 +257,38 @@ def test_ssrf_guard_applies_to_every_redirect_hop(httpserver: HTTPServer, settin
     with pytest.raises(FetchError) as info:
         fetch(httpserver.url_for("/go"), respect_robots=False)
     assert info.value.kind == "blocked" and "non-public" in str(info.value)
+
+
+def _answers(monkeypatch, *answers: list[str]) -> list[str]:
+    """Make the guard's name lookups return ``answers`` in turn (the last one from then on); returns the hosts asked."""
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return answers[min(len(asked), len(answers)) - 1]
+
+    monkeypatch.setattr(guard_module, "resolve", resolve)
+    return asked
+
+
+def test_dns_rebinding_between_check_and_connect_is_refused(httpserver: HTTPServer, settings, monkeypatch) -> None:
+    """The name is public when checked, then points at a private address when the connection opens."""
+    settings.STORYLINE_ALLOW_PRIVATE_FETCH = False
+    settings.STORYLINE_HOST_MIN_GAP = 0
+    httpserver.expect_request("/").respond_with_data(PAGE, content_type="text/html")
+    asked = _answers(monkeypatch, ["93.184.215.14"], ["127.0.0.1"])
+    error = _error(f"http://rebind.test:{httpserver.port}/")
+    assert error.kind == "blocked" and "non-public address 127.0.0.1" in str(error)
+    assert asked == ["rebind.test", "rebind.test"]
+
+
+def test_connection_goes_to_the_address_that_was_checked(httpserver: HTTPServer, settings, monkeypatch) -> None:
+    """A name the system cannot resolve still connects: the socket opens to the guard's own, checked answer."""
+    settings.STORYLINE_ALLOW_PRIVATE_FETCH = False
+    settings.STORYLINE_HOST_MIN_GAP = 0
+    httpserver.expect_request("/").respond_with_data(PAGE, content_type="text/html")
+    real = guard_module._is_public
+    monkeypatch.setattr(guard_module, "_is_public", lambda address: address == "127.0.0.1" or real(address))
+    _answers(monkeypatch, ["127.0.0.1"])
+    result = fetch(f"http://pinned.invalid:{httpserver.port}/", respect_robots=False)
+    assert "Der Pegel steigt." in result.text
