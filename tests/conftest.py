@@ -101,3 +101,13 @@ def artifacts_dir() -> Path:
     """Where browser tests save their screenshots (look at them)."""
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     return ARTIFACTS_DIR
+
+
+@pytest.fixture(autouse=True)
+def _forget_process_memos() -> None:
+    """Per-process memos (stories by slug, stamps, facts, whole pages) must not outlive a test's rollback."""
+    from articles.selectors.facts import forget_remembered
+    from articles.views.shared_pages import forget_local_pages
+
+    forget_remembered()
+    forget_local_pages()

@@ -69,3 +69,24 @@ def test_marker_text_in_an_article_stays_text(story: Story) -> None:
 def test_the_language_form_returns_to_the_same_question(story: Story) -> None:
     page = Client().get(f"/stories/{story.slug}/?order=oldest&page=1&junk=1").content.decode()
     assert f'name="next" value="/stories/{story.slug}/?order=oldest"' in page
+
+
+def test_a_busy_timeline_asks_the_database_nothing_while_the_story_is_unchanged(
+    story: Story, settings, django_assert_num_queries
+) -> None:
+    """Story row, stamp, facts and page are remembered for STORYLINE_TIMELINE_STAMP_SECONDS in the process."""
+    settings.STORYLINE_TIMELINE_STAMP_SECONDS = 60
+    client = Client()
+    client.get(f"/stories/{story.slug}/")
+    with django_assert_num_queries(0):
+        assert client.get(f"/stories/{story.slug}/").status_code == 200
+    settings.STORYLINE_TIMELINE_STAMP_SECONDS = 0  # the memo is off: the story and its stamp are read again
+    with django_assert_num_queries(4):
+        assert client.get(f"/stories/{story.slug}/").status_code == 200
+
+
+def test_an_unknown_story_is_not_found_on_every_page() -> None:
+    client = Client()
+    for url in ("/stories/nope/", "/api/stories/nope/timeline.json", "/stories/nope/feed.atom",
+                "/stories/nope/timelinejs.json", "/api/stories/nope/new.json?since=2026-01-01T00:00:00%2B00:00"):  # fmt: skip
+        assert client.get(url).status_code == 404, url

@@ -30,6 +30,8 @@ LOCAL_FACTS_KEPT = 8
 # Per-process memos: story id -> (expiry, stamp), and the last few stories' facts by stamp.
 _STAMPS: dict[int, tuple[float, str, datetime]] = {}
 _LOCAL_FACTS: OrderedDict[str, StoryFacts] = OrderedDict()
+_STORIES: OrderedDict[str, tuple[float, Story]] = OrderedDict()
+LOCAL_STORIES_KEPT = 256
 # Chart groups for updates without an outlet (the editors' own, or an article with no outlet).
 NEWSROOM = "Newsroom"
 UNKNOWN_OUTLET = "?"
@@ -111,6 +113,26 @@ def current_stamp(story: Story) -> str:
     if ttl > 0:
         _STAMPS[story.pk] = (now + ttl, stamp, read_at)
     return stamp
+
+
+def story_by_slug(*, slug: str) -> Story | None:
+    """The story with ``slug``, remembered in this process for STORYLINE_TIMELINE_STAMP_SECONDS like its stamp.
+
+    The busiest pages (the timeline, the live notice's poll) then need no query at all while a story
+    is unchanged; a renamed or deleted story shows within those seconds, as a new update does.
+    """
+    ttl = float(settings.STORYLINE_TIMELINE_STAMP_SECONDS)
+    now = time.monotonic()
+    remembered = _STORIES.get(slug)
+    if ttl > 0 and remembered and remembered[0] > now:
+        return remembered[1]
+    story = Story.objects.filter(slug=slug).first()
+    if ttl > 0 and story is not None:
+        _STORIES[slug] = (now + ttl, story)
+        _STORIES.move_to_end(slug)
+        while len(_STORIES) > LOCAL_STORIES_KEPT:
+            _STORIES.popitem(last=False)
+    return story
 
 
 def stamp_read_at(story: Story) -> datetime:
@@ -232,3 +254,10 @@ def _speaker_options(points: list[tuple[str, str, datetime]]) -> tuple[Option, .
         counts[key] = counts.get(key, 0) + 1
         labels[key] = label
     return tuple(Option(key, labels[key], n) for key, n in sorted(counts.items(), key=lambda i: (-i[1], labels[i[0]])))
+
+
+def forget_remembered() -> None:
+    """Drop this process's memos of stories, stamps and facts (tests: a rolled-back story must not be remembered)."""
+    _STORIES.clear()
+    _STAMPS.clear()
+    _LOCAL_FACTS.clear()

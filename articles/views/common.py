@@ -6,7 +6,10 @@ import json
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+
+from articles.models import Story
+from articles.selectors.facts import story_by_slug
 
 
 def json_bytes(data: Any) -> bytes:
@@ -33,3 +36,11 @@ def positive_int(value: str | None, *, default: int | None = None, maximum: int 
     if number < 1:
         return default
     return min(number, maximum) if maximum else number
+
+
+def story_or_404(slug: str) -> Story:
+    """The story with ``slug`` (remembered for a few seconds per process, see ``story_by_slug``), else a 404."""
+    story = story_by_slug(slug=slug)
+    if story is None:
+        raise Http404("No such story.")
+    return story

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
@@ -17,7 +16,7 @@ from articles.models import Story, Update
 from articles.selectors.exports import feed_updates, timelinejs_data, update_as_json
 from articles.selectors.facts import current_stamp
 from articles.selectors.timeline import TimelineFilters, timeline_page
-from articles.views.common import json_bytes, json_response, positive_int
+from articles.views.common import json_bytes, json_response, positive_int, story_or_404
 
 if TYPE_CHECKING:  # Feed is generic only in django-stubs
     _FeedBase = Feed[Update, Story]
@@ -32,7 +31,7 @@ API_CACHE_SECONDS = 600
 @newsroom_view
 def timeline_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The documented JSON API: one page of updates with their claims (same filters as the page)."""
-    story = get_object_or_404(Story, slug=slug)
+    story = story_or_404(slug)
     filters = TimelineFilters.from_query(request.GET, story=story)
     per_page = positive_int(request.GET.get("per_page"), default=API_PAGE_SIZE, maximum=API_MAX_PAGE_SIZE)
     # Same story state, same question: the same answer (the stamp changes with every update or claim).
@@ -71,7 +70,7 @@ def _timeline_data(request: HttpRequest, story: Story, filters: TimelineFilters,
 
 @newsroom_view
 def timelinejs_json(request: HttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(Story, slug=slug)
+    story = story_or_404(slug)
     return json_response(timelinejs_data(story=story))
 
 
@@ -81,7 +80,7 @@ class StoryAtomFeed(_FeedBase):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Story:
-        return get_object_or_404(Story, slug=kwargs["slug"])
+        return story_or_404(kwargs["slug"])
 
     def title(self, obj: Story) -> str:
         return obj.title

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -21,7 +21,7 @@ from articles.selectors.facts import StoryFacts, stamp_read_at, story_facts, sto
 from articles.selectors.timeline import TimelineFilters, new_updates_since, timeline_page, with_related
 from articles.templatetags.storyline import ld_json
 from articles.views.cards import rendered_cards, template_release
-from articles.views.common import json_response
+from articles.views.common import json_response, story_or_404
 from articles.views.shared_pages import AS_OF_SLOT, CSRF_SLOT, fill_slots, shared_page
 
 NEW_FRAGMENT_LIMIT = 50
@@ -87,7 +87,7 @@ def _render_page(request: HttpRequest, story: Story, filters: TimelineFilters, f
 
 @newsroom_view
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(Story, slug=slug)
+    story = story_or_404(slug)
     filters = TimelineFilters.from_query(request.GET, story=story)
     facts = story_facts(story=story)
     page = shared_page(_page_key(request, story, filters, facts), lambda: _render_page(request, story, filters, facts))
@@ -108,7 +108,7 @@ def _since(request: HttpRequest) -> datetime | None:
 @newsroom_view
 def timeline_new_json(request: HttpRequest, slug: str) -> HttpResponse:
     """How many updates arrived since ``?since=`` (an ISO time with zone): the live notice polls this."""
-    story = get_object_or_404(Story, slug=slug)
+    story = story_or_404(slug)
     since = _since(request)
     if since is None:
         return json_response({"error": "since must be an ISO 8601 time with a zone"}, status=400)
@@ -118,7 +118,7 @@ def timeline_new_json(request: HttpRequest, slug: str) -> HttpResponse:
 @newsroom_view
 def timeline_new_fragment(request: HttpRequest, slug: str) -> HttpResponse:
     """The cards of the updates that arrived since ``?since=``, newest first, for the live notice to insert."""
-    story = get_object_or_404(Story, slug=slug)
+    story = story_or_404(slug)
     since = _since(request)
     if since is None:
         return HttpResponse("since must be an ISO 8601 time with a zone", status=400, content_type="text/plain")
