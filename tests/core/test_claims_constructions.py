@@ -288,3 +288,34 @@ def test_according_to_names_the_body_as_the_source() -> None:
     (claim,) = claims_of(text)
     assert claim.type == "indirect"
     assert claim.source == "Wasserwacht"
+
+
+def _direct(text: str) -> list[Claim]:
+    claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+    return [c for c in claims if c.type == "direct"]
+
+
+def _speakers(claims: list[Claim]) -> list[str]:
+    return [c.speaker_mention.text if c.speaker_mention else "" for c in claims]
+
+
+def test_zitiert_active_gives_the_quoted_person_and_the_medium() -> None:
+    claims = _direct("„Die Lage bleibt ernst“, zitiert die „Abendpost“ den Landrat Udo Brenner.")
+    assert [c.text for c in claims] == ["Die Lage bleibt ernst"] * 2
+    assert _speakers(claims) == ["den Landrat Udo Brenner", "die „Abendpost“"]  # the later mention first
+
+
+def test_zitiert_with_den_worten_after_the_frame() -> None:
+    claims = _direct("Ein Radiosender zitierte Müller mit den Worten: „Wenn ich störe, gehe ich eben.“")
+    assert _speakers(claims) == ["Müller", "Ein Radiosender"]
+
+
+def test_zitiert_passive_splits_person_and_medium() -> None:
+    claims = _direct("Der Chef wird von der „Abendpost“ mit den Worten zitiert: „Er ist schwach. Das bleibt.“")
+    assert _speakers(claims) == ["von der „Abendpost“", "Der Chef"]
+    claims = _direct("„Wir halten an dem Plan fest“, wird der Trainer in der „Morgenpost“ zitiert.")
+    assert _speakers(claims) == ["in der „Morgenpost“", "der Trainer"]
+
+
+def test_plain_speech_verb_gives_one_claim() -> None:
+    assert len(_direct("„Wir halten an dem Plan fest“, sagte der Trainer der „Morgenpost“.")) == 1

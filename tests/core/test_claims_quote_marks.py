@@ -47,3 +47,43 @@ def test_quoted_medium_as_addressee_is_no_continuation() -> None:
 def test_interrupted_quote_still_continues_after_a_comma() -> None:
     (claim,) = direct_of("„Das Dach ist dicht“, sagte Hausmeister Jan Ott, „Wasser kommt keines mehr rein.“")
     assert len(claim.spans) == 2
+
+
+def test_brand_in_camel_case_is_no_quote() -> None:
+    assert direct_of("Der Hersteller stellte auf der Messe den neuen „eKessel mini“ vor.") == []
+
+
+def test_quoted_name_before_bekannt_or_genannt_is_no_quote() -> None:
+    assert direct_of("Die Polizei räumte am Morgen das als „Zeltstadt am Ufer“ bekannte Lager.") == []
+    assert direct_of("Der Stadtrat stimmte für den auch „Kleiner Ring“ genannten Ausbau.") == []
+
+
+def test_als_beats_a_title_noun_two_words_before() -> None:
+    (claim,) = direct_of("Der Landrat wertete die Arbeit im Verein als „großen Gewinn für das ganze Dorf“.")
+    assert claim.text == "großen Gewinn für das ganze Dorf"
+
+
+def test_quoted_sentence_in_parentheses_belongs_to_the_name_before() -> None:
+    text = "Viele gratulierten, darunter die Ministerin Petra Lind („Ich kenne niemanden, der das besser könnte.“)."
+    (claim,) = direct_of(text)
+    assert claim.text == "Ich kenne niemanden, der das besser könnte."
+    assert claim.speaker_mention is not None and "Petra Lind" in claim.speaker_mention.text
+
+
+def test_translation_in_parentheses_stays_no_quote() -> None:
+    assert direct_of("Die Band spielte zum Schluss „Heimweh“ („Homesick“) vor vollem Saal.") == []
+
+
+def test_adjective_and_noun_after_indefinite_article_is_a_quoted_judgement() -> None:
+    (claim,) = direct_of("Der Bürgermeister begründete seinen Rücktritt mit einer „verfahrenen Lage“ im Rat.")
+    assert claim.text == "verfahrenen Lage"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Der Bürgermeister"
+
+
+def test_adjective_and_noun_after_definite_article_stays_a_term() -> None:
+    assert direct_of("Der Kreis fördert den „sanften Tourismus“ im Tal.") == []
+
+
+def test_quote_inside_the_subject_is_not_its_own_speaker() -> None:
+    (claim,) = direct_of("Eine „ganz heiße Spur“ führte die Ermittler am Montag nach Kassel.")
+    assert claim.speaker_mention is None or "Spur" not in claim.speaker_mention.text

@@ -173,15 +173,21 @@ def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     if not found:
         return True
     before = text[max(0, pair.open - 40) : pair.open]
-    after = text[pair.close : pair.close + 3]
-    if before.rstrip().endswith("(") or after.lstrip().startswith(")"):
+    after = text[pair.close : pair.close + 12]
+    if _in_parentheses(before, after) and not _whole_sentence(content):
         return True
+    if _NAMED_AFTER.match(after):
+        return True  # das als „Dschungel am Fluss“ bekannte Lager
+    if re.match(r"[a-zäöü]+[A-Z]", content):
+        return True  # a brand in camel case: „iPod mini“, „eBay“
     # Only words right before the quote mark (no colon or comma between) name what follows.
     previous = words(before)[-2:] if before.rstrip()[-1:].isalnum() else []
-    if any(w.lower() in _TITLE_NOUNS for w in previous):
+    if previous and previous[-1].lower() in _TITLE_NOUNS:
         return True
     if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:
-        return False
+        return False  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
+    if previous and previous[0].lower() in _TITLE_NOUNS:
+        return True
     if previous and previous[-1].lower() in _DEFINITE and content[:1].isupper() and len(found) <= 8:
         return True  # "die „Aktion Deutschland hilft“": a name after a definite article
     if " " not in content and re.search(r"\w\.\w", content):
@@ -195,6 +201,18 @@ def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
     return all_caps and len(found) <= 6 and not sentence_like
+
+
+_NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
+
+
+def _in_parentheses(before: str, after: str) -> bool:
+    return before.rstrip().endswith("(") or after.lstrip().startswith(")")
+
+
+def _whole_sentence(content: str) -> bool:
+    """A quoted sentence in parentheses is an aside quote ("X („Das war knapp.“) nickte"), not a translation."""
+    return bool(re.search(r"[.!?…]$", content)) and len(words(content)) >= 4
 
 
 def is_long(text: str, pair: QuotePair) -> bool:
