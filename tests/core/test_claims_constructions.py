@@ -40,12 +40,14 @@ def test_direct_quote_so_frame_and_surname_resolution() -> None:
     assert direct[0].speaker_mention is not None and direct[0].speaker_mention.text == "Keller"
 
 
-def test_interrupted_quote_has_two_spans() -> None:
+def test_interrupted_quote_gives_two_claims_of_one_speaker() -> None:
+    # Annotated as two quotations, each attributed by the frame between them.
     text = "„Der Zug fällt aus“, sagte Bahnsprecher Tim Roth, „ein Ersatzbus fährt ab acht Uhr.“"
-    (claim,) = claims_of(text)
-    assert len(claim.spans) == 2
-    assert [text[s:e] for s, e in claim.spans] == ["Der Zug fällt aus", "ein Ersatzbus fährt ab acht Uhr."]
-    assert claim.speaker == "Tim Roth"
+    first, second = claims_of(text)
+    assert [first.text, second.text] == ["Der Zug fällt aus", "ein Ersatzbus fährt ab acht Uhr."]
+    assert first.spans == second.spans == ()
+    assert first.speaker == second.speaker == "Tim Roth"
+    assert second.cue is not None and second.cue.text == "sagte"
 
 
 def test_multi_sentence_quote_and_other_quote_marks() -> None:
