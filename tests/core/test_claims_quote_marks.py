@@ -88,3 +88,19 @@ def test_adjective_and_noun_after_definite_article_stays_a_term() -> None:
 def test_quote_inside_the_subject_is_not_its_own_speaker() -> None:
     (claim,) = direct_of("Eine „ganz heiße Spur“ führte die Ermittler am Montag nach Kassel.")
     assert claim.speaker_mention is None or "Spur" not in claim.speaker_mention.text
+
+
+def test_ordinal_or_abbreviation_point_does_not_make_a_quoted_sentence() -> None:
+    assert direct_of("Am Samstag wurde auf dem Domplatz die „5. Lichternacht“ eröffnet.") == []
+    text = "Es ist nur eine Nachricht des „Förderkreis Altstadt – Verein zur Pflege alter Häuser e.V.“ zu sehen."
+    assert direct_of(text) == []
+
+
+def test_quoted_sentence_ending_in_a_word_and_point_is_still_long() -> None:
+    (claim,) = direct_of("Am Ende blieb nur ein Satz: „Wir kommen wieder.“ Dann fuhr der Bus ab.")
+    assert claim.text == "Wir kommen wieder."
+
+
+def test_capitalised_name_after_von_is_no_quote() -> None:
+    assert direct_of("Laut einem Bericht von „Radio Nord“ brannte die Scheune bis zum Morgen.") == []
+    assert direct_of("Die Ministerin sagte, die von „Data Plus“ erstellte Studie sei fehlerhaft.") == []

@@ -184,6 +184,8 @@ def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     previous = words(before)[-2:] if before.rstrip()[-1:].isalnum() else []
     if previous and previous[-1].lower() in _TITLE_NOUNS:
         return True
+    if previous and previous[-1] == "von" and content[:1].isupper():
+        return True  # the name of a source or maker: "ein Bericht von „Radio Nord“"
     if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:
         return False  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
     if previous and previous[0].lower() in _TITLE_NOUNS:
@@ -215,6 +217,11 @@ def _whole_sentence(content: str) -> bool:
     return bool(re.search(r"[.!?…]$", content)) and len(words(content)) >= 4
 
 
+# A sentence ends after a word, not after an ordinal ("4. Winterwelt") or an abbreviation ("e.V.", "Inc.").
+_SENTENCE_END = re.compile(r"(?:(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[a-zäöüß]{2}|[A-ZÄÖÜ]{3}|[)\]])[.!?…]+$|[!?]$")
+_SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+\S")
+
+
 def is_long(text: str, pair: QuotePair) -> bool:
     """Quoted speech even without a frame in its sentence: a whole sentence (or more) in quote marks.
 
@@ -223,7 +230,7 @@ def is_long(text: str, pair: QuotePair) -> bool:
     follow a colon.
     """
     content = pair.content(text).strip()
-    if re.search(r"[.!?…]$", content) or re.search(r"[.!?]\s+\S", content):
+    if _SENTENCE_END.search(content) or _SENTENCE_INSIDE.search(content):
         return True
     before = text[max(0, pair.open - 3) : pair.open].rstrip()
     opens_sentence = not before or before[-1] in ".!?:\n"
