@@ -168,41 +168,60 @@ def words(content: str) -> list[str]:
 
 def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     """Names, titles and translations in quote marks: not quotations."""
+    return title_reason(text, pair, lang) is not None
+
+
+def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
+    """Why the quoted stretch is a name or title (a short label), or None when it may be a quotation."""
     content = pair.content(text).strip()
     found = words(content)
     if not found:
-        return True
+        return "empty"
     before = text[max(0, pair.open - 40) : pair.open]
     after = text[pair.close : pair.close + 12]
     if _in_parentheses(before, after) and not _whole_sentence(content):
-        return True
+        return "parentheses"
     if _NAMED_AFTER.match(after):
-        return True  # das als „Dschungel am Fluss“ bekannte Lager
+        return "named"  # das als „Dschungel am Fluss“ bekannte Lager
     if re.match(r"[a-zäöü]+[A-Z]", content):
-        return True  # a brand in camel case: „iPod mini“, „eBay“
+        return "camel case"  # a brand: „iPod mini“, „eBay“
     # Only words right before the quote mark (no colon or comma between) name what follows.
-    previous = words(before)[-2:] if before.rstrip()[-1:].isalnum() else []
-    if previous and previous[-1].lower() in _TITLE_NOUNS:
-        return True
-    if previous and previous[-1] == "von" and content[:1].isupper():
-        return True  # the name of a source or maker: "ein Bericht von „Radio Nord“"
-    if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:
-        return False  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
-    if previous and previous[0].lower() in _TITLE_NOUNS:
-        return True
-    if previous and previous[-1].lower() in _DEFINITE and content[:1].isupper() and len(found) <= 8:
-        return True  # "die „Aktion Deutschland hilft“": a name after a definite article
+    previous = [w.lower() for w in words(before)[-2:]] if before.rstrip()[-1:].isalnum() else []
+    reason = _reason_before(previous, content, found)
+    if reason is not None:
+        return reason or None
+    return _reason_of_content(content, found, lang)
+
+
+def _reason_before(previous: list[str], content: str, found: list[str]) -> str | None:
+    """A reason from the words before the quote; "" when they mark a quotation ("als", "eine")."""
+    if not previous:
+        return None
+    if previous[-1] in _TITLE_NOUNS:
+        return "title noun"
+    if previous[-1] == "von" and content[:1].isupper():
+        return "von"  # the name of a source or maker: "ein Bericht von „Radio Nord“"
+    if previous[-1] in _QUOTE_INTRODUCERS:
+        return ""  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
+    if previous[0] in _TITLE_NOUNS:
+        return "title noun"
+    if previous[-1] in _DEFINITE and content[:1].isupper() and len(found) <= 8:
+        return "definite"  # "die „Aktion Deutschland hilft“": a name after a definite article
+    return None
+
+
+def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
     if " " not in content and re.search(r"\w\.\w", content):
-        return True  # a domain: „tagesschau.de“
+        return "domain"  # „tagesschau.de“
     foreign = sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found)
     # A single lower-case word the dictionary lacks is mostly an inflected German form ("„anhabe“").
     single_lower = len(found) == 1 and content[:1].islower()
     if lang == "de" and len(found) <= 4 and foreign and not single_lower:
-        return True  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
+        return "foreign"  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
-    return all_caps and len(found) <= 6 and not sentence_like
+    return "capitalised" if all_caps and len(found) <= 6 and not sentence_like else None
 
 
 _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
