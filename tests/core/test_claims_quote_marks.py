@@ -104,3 +104,10 @@ def test_quoted_sentence_ending_in_a_word_and_point_is_still_long() -> None:
 def test_capitalised_name_after_von_is_no_quote() -> None:
     assert direct_of("Laut einem Bericht von „Radio Nord“ brannte die Scheune bis zum Morgen.") == []
     assert direct_of("Die Ministerin sagte, die von „Data Plus“ erstellte Studie sei fehlerhaft.") == []
+
+
+def test_quoted_name_right_before_its_reporting_verb_is_the_source() -> None:
+    # A quotation is set off from the verb after it by a comma; a name is the verb's subject.
+    assert direct_of("Wie „Radio Nord“ berichtet, wurde die Brücke am Abend gesperrt.") == []
+    assert direct_of("Die Fähre fiel aus. Wie „nord aktuell“ meldet, fehlt ein Ersatzteil.") == []
+    assert direct_of("Die Zeitung „Nordkurier“ berichtet, die Fähre falle aus.") == []

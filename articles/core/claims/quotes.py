@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from simplemma import is_known
 
+from .lexicon import SPEECH_FORMS
+
 _CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
 _MAX_QUOTE = 2500
 _WORD = re.compile(r"\w+")
@@ -187,9 +189,15 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
         return "camel case"  # a brand: „iPod mini“, „eBay“
     # Only words right before the quote mark (no colon or comma between) name what follows.
     previous = [w.lower() for w in words(before)[-2:]] if before.rstrip()[-1:].isalnum() else []
+    # "Wie „Radio Nord“ berichtet": a quotation is set off from the verb after it by a comma.
+    speaks = _speaks_itself(content, found, after)
+    if speaks and previous[-1:] == ["wie"]:
+        return "speaker"
     reason = _reason_before(previous, content, found)
     if reason is not None:
         return reason or None
+    if speaks and content[:1].isupper():
+        return "speaker"
     return _reason_of_content(content, found, lang)
 
 
@@ -225,6 +233,15 @@ def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
 
 
 _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
+
+
+def _speaks_itself(content: str, found: list[str], after: str) -> bool:
+    following = _NEXT_WORD.match(after)
+    short = len(found) <= 5 and not re.search(r"[.!?…]$", content)
+    return short and following is not None and following.group(1) in SPEECH_FORMS
+
+
+_NEXT_WORD = re.compile(r" ([a-zäöüß]+)\b")
 
 
 def _in_parentheses(before: str, after: str) -> bool:
