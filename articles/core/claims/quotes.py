@@ -190,7 +190,7 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     # Only words right before the quote mark (no colon or comma between) name what follows.
     previous = [w.lower() for w in words(before)[-2:]] if before.rstrip()[-1:].isalnum() else []
     # "Wie „Radio Nord“ berichtet": a quotation is set off from the verb after it by a comma.
-    speaks = _speaks_itself(content, found, after)
+    speaks = lang == "de" and _speaks_itself(content, found, after)
     if speaks and previous[-1:] == ["wie"]:
         return "speaker"
     reason = _reason_before(previous, content, found)
@@ -237,7 +237,7 @@ _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
 
 def _speaks_itself(content: str, found: list[str], after: str) -> bool:
     following = _NEXT_WORD.match(after)
-    short = len(found) <= 5 and not re.search(r"[.!?…]$", content)
+    short = len(found) <= 5 and not re.search(r"[,.!?…]$", content)
     return short and following is not None and following.group(1) in SPEECH_FORMS
 
 
