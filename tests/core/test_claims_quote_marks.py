@@ -111,3 +111,13 @@ def test_quoted_name_right_before_its_reporting_verb_is_the_source() -> None:
     assert direct_of("Wie „Radio Nord“ berichtet, wurde die Brücke am Abend gesperrt.") == []
     assert direct_of("Die Fähre fiel aus. Wie „nord aktuell“ meldet, fehlt ein Ersatzteil.") == []
     assert direct_of("Die Zeitung „Nordkurier“ berichtet, die Fähre falle aus.") == []
+
+
+def test_foreign_title_with_small_foreign_words_is_no_quote() -> None:
+    assert direct_of("Auf dem Konzert stellte er dann die neue Platte vor: „Keep the lights on“.") == []
+    text = "Insbesondere die belgische „Amis pour la Musique“, aber auch andere Vereine hatten dazu aufgerufen."
+    assert direct_of(text) == []
+
+
+def test_company_name_ending_in_inc_is_no_quoted_sentence() -> None:
+    assert direct_of("Den Zuschlag erhielt schließlich „Nordlicht Holding Inc.“ aus Boston.") == []

@@ -226,6 +226,8 @@ def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
     single_lower = len(found) == 1 and content[:1].islower()
     if lang == "de" and len(found) <= 4 and foreign and not single_lower:
         return "foreign"  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
+    if lang == "de" and _foreign_phrase(content, found):
+        return "foreign"  # the dictionary knows "day", "nice": a small foreign word gives the name away
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
@@ -244,6 +246,18 @@ def _speaks_itself(content: str, found: list[str], after: str) -> bool:
 _NEXT_WORD = re.compile(r" ([a-zäöüß]+)\b")
 
 
+# Small words of English, French, Spanish, Italian, Latin and Arabic names that German sentences lack.
+_FOREIGN_SMALL_WORDS = frozenset(
+    ("a", "the", "of", "for", "to", "is", "are", "pour", "la", "le", "les", "du", "el", "los", "y", "con", "pro", "al")
+)
+
+
+def _foreign_phrase(content: str, found: list[str]) -> bool:
+    if len(found) < 2 or len(found) > 6 or re.search(r"[.!?…]$", content):
+        return False
+    return any(w.lower() in _FOREIGN_SMALL_WORDS for w in re.findall(r"[^\W\d_]+", content))
+
+
 def _in_parentheses(before: str, after: str) -> bool:
     return before.rstrip().endswith("(") or after.lstrip().startswith(")")
 
@@ -254,7 +268,7 @@ def _whole_sentence(content: str) -> bool:
 
 
 # A sentence ends after a word, not after an ordinal ("4. Winterwelt") or an abbreviation ("e.V.", "Inc.").
-_SENTENCE_END = re.compile(r"(?:(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[a-zäöüß]{2}|[A-ZÄÖÜ]{3}|[)\]])[.!?…]+$|[!?]$")
+_SENTENCE_END = re.compile(r"(?:[a-zäöüß]{2}(?<!\bInc)(?<!\bLtd)(?<!\bCorp)|[A-ZÄÖÜ]{3}|[)\]])[.!?…]+$|[!?]$")
 _SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+\S")
 
 
