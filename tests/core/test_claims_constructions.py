@@ -321,3 +321,10 @@ def test_zitiert_passive_splits_person_and_medium() -> None:
 
 def test_plain_speech_verb_gives_one_claim() -> None:
     assert len(_direct("„Wir halten an dem Plan fest“, sagte der Trainer der „Morgenpost“.")) == 1
+
+
+def test_zitiert_medium_and_person_in_one_phrase_are_split() -> None:
+    claims = _direct("„Die Lage ist ruhig“, zitiert die „Netzwoche“ Berger in einem Bericht.")
+    assert _speakers(claims)[1] == "die „Netzwoche“" and _speakers(claims)[0].startswith("Berger")
+    claims = _direct("„Die Lage ist ruhig“, zitiert radio.de Polizeisprecher Uwe Kranz.")
+    assert _speakers(claims) == ["Polizeisprecher Uwe Kranz", "radio.de"]

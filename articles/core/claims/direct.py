@@ -331,6 +331,9 @@ def _quoting_parties(sent: Sentence, speaker: Phrase | None) -> tuple[Phrase, Ph
     aux = next((i for i in range(z) if tokens[i].text in _PASSIVE and not quoted[i]), None)
     if aux is None:
         subject = subject_before(tokens, z, _clause_start(sent, z)) or subject_after(tokens, z)
+        if subject is not None and subject.first > z:
+            split = _medium_end(sent, subject)
+            subject = Phrase(subject.first, split) if split else subject
         start = subject.last if subject is not None and subject.first > z else z + 1
         obj = np_forward(tokens, start)
         return (obj, subject) if subject is not None and obj is not None else None
@@ -347,6 +350,17 @@ def _quoting_parties(sent: Sentence, speaker: Phrase | None) -> tuple[Phrase, Ph
     if person.first < link < person.last:
         person = Phrase(person.first, link)  # "wie Boll von der Zeitung zitiert wird"
     return person, Phrase(link, medium.last)
+
+
+def _medium_end(sent: Sentence, phrase: Phrase) -> int | None:
+    """ "zitiert die „Netzwoche“ Berger" / "zitiert radio.de Sprecher X": where the medium ends and the
+    quoted person begins inside one phrase (after a quoted name or a domain, before a capital)."""
+    tokens = sent.tokens
+    for k in range(phrase.first + 1, phrase.last):
+        medium_end = tokens[k - 1].text in '“”"' or "." in tokens[k - 1].text
+        if medium_end and tokens[k].text[:1].isupper() and not sent.quoted[k]:
+            return k
+    return None
 
 
 def _clause_start(sent: Sentence, i: int) -> int:
