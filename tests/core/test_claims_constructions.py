@@ -40,14 +40,12 @@ def test_direct_quote_so_frame_and_surname_resolution() -> None:
     assert direct[0].speaker_mention is not None and direct[0].speaker_mention.text == "Keller"
 
 
-def test_interrupted_quote_gives_two_claims_of_one_speaker() -> None:
-    # Annotated as two quotations, each attributed by the frame between them.
+def test_interrupted_quote_has_two_spans() -> None:
     text = "„Der Zug fällt aus“, sagte Bahnsprecher Tim Roth, „ein Ersatzbus fährt ab acht Uhr.“"
-    first, second = claims_of(text)
-    assert [first.text, second.text] == ["Der Zug fällt aus", "ein Ersatzbus fährt ab acht Uhr."]
-    assert first.spans == second.spans == ()
-    assert first.speaker == second.speaker == "Tim Roth"
-    assert second.cue is not None and second.cue.text == "sagte"
+    (claim,) = claims_of(text)
+    assert len(claim.spans) == 2
+    assert [text[s:e] for s, e in claim.spans] == ["Der Zug fällt aus", "ein Ersatzbus fährt ab acht Uhr."]
+    assert claim.speaker == "Tim Roth"
 
 
 def test_multi_sentence_quote_and_other_quote_marks() -> None:
@@ -297,26 +295,26 @@ def _direct(text: str) -> list[Claim]:
     return [c for c in claims if c.type == "direct"]
 
 
-def _speakers(claims: list[Claim]) -> list[str]:
-    return [c.speaker_mention.text if c.speaker_mention else "" for c in claims]
+def _speaker_and_source(text: str) -> tuple[str, str | None]:
+    (claim,) = _direct(text)
+    return (claim.speaker_mention.text if claim.speaker_mention else "", claim.source)
 
 
-def test_zitiert_active_gives_the_quoted_person_and_the_medium() -> None:
-    claims = _direct("„Die Lage bleibt ernst“, zitiert die „Abendpost“ den Landrat Udo Brenner.")
-    assert [c.text for c in claims] == ["Die Lage bleibt ernst"] * 2
-    assert _speakers(claims) == ["den Landrat Udo Brenner", "die „Abendpost“"]  # the later mention first
+def test_zitiert_active_gives_the_person_as_speaker_and_the_medium_as_source() -> None:
+    text = "„Die Lage bleibt ernst“, zitiert die „Abendpost“ den Landrat Udo Brenner."
+    assert _speaker_and_source(text) == ("den Landrat Udo Brenner", "Abendpost")
 
 
 def test_zitiert_with_den_worten_after_the_frame() -> None:
-    claims = _direct("Ein Radiosender zitierte Müller mit den Worten: „Wenn ich störe, gehe ich eben.“")
-    assert _speakers(claims) == ["Müller", "Ein Radiosender"]
+    text = "Ein Radiosender zitierte Müller mit den Worten: „Wenn ich störe, gehe ich eben.“"
+    assert _speaker_and_source(text) == ("Müller", "Radiosender")
 
 
 def test_zitiert_passive_splits_person_and_medium() -> None:
-    claims = _direct("Der Chef wird von der „Abendpost“ mit den Worten zitiert: „Er ist schwach. Das bleibt.“")
-    assert _speakers(claims) == ["von der „Abendpost“", "Der Chef"]
-    claims = _direct("„Wir halten an dem Plan fest“, wird der Trainer in der „Morgenpost“ zitiert.")
-    assert _speakers(claims) == ["in der „Morgenpost“", "der Trainer"]
+    text = "Der Chef wird von der „Abendpost“ mit den Worten zitiert: „Er ist schwach. Das bleibt.“"
+    assert _speaker_and_source(text) == ("Der Chef", "Abendpost")
+    text = "„Wir halten an dem Plan fest“, wird der Trainer in der „Morgenpost“ zitiert."
+    assert _speaker_and_source(text) == ("der Trainer", "Morgenpost")
 
 
 def test_plain_speech_verb_gives_one_claim() -> None:
@@ -324,7 +322,7 @@ def test_plain_speech_verb_gives_one_claim() -> None:
 
 
 def test_zitiert_medium_and_person_in_one_phrase_are_split() -> None:
-    claims = _direct("„Die Lage ist ruhig“, zitiert die „Netzwoche“ Berger in einem Bericht.")
-    assert _speakers(claims)[1] == "die „Netzwoche“" and _speakers(claims)[0].startswith("Berger")
-    claims = _direct("„Die Lage ist ruhig“, zitiert radio.de Polizeisprecher Uwe Kranz.")
-    assert _speakers(claims) == ["Polizeisprecher Uwe Kranz", "radio.de"]
+    speaker, source = _speaker_and_source("„Die Lage ist ruhig“, zitiert die „Netzwoche“ Berger in einem Bericht.")
+    assert speaker.startswith("Berger") and source == "Netzwoche"
+    text = "„Die Lage ist ruhig“, zitiert radio.de Polizeisprecher Uwe Kranz."
+    assert _speaker_and_source(text) == ("Polizeisprecher Uwe Kranz", "radio.de")

@@ -1,4 +1,9 @@
-"""`zitieren`: a quote attributed both to the quoted person and to the medium that quotes them."""
+"""`zitieren`: a quote of a person passed on by a medium ("zitiert die Zeitung den Minister").
+
+The person is the speaker and the medium the source, as with "laut TASS": one claim,
+so the timeline shows the quote once, said by the minister, through the newspaper.
+(The quotes-de corpus annotates such a quote twice, once per party; we do not.)
+"""
 
 from __future__ import annotations
 
@@ -10,19 +15,30 @@ _PASSIVE = frozenset(("wird", "wurde", "werden", "wurden"))
 _MEDIUM_LINKS = frozenset(("von", "vom", "in", "im", "bei", "auf"))
 
 
+_ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer"))
+
+
 def with_quoting_medium(text: str, sent: Sentence, frame: Frame, draft: Draft) -> list[Draft]:
-    """ "zitiert die Zeitung den Minister" / "wird X in der Zeitung zitiert": both the quoted person and the
-    quoting medium are speakers of the quote; the claim naming the later one comes first (as annotated)."""
+    """ "zitiert die Zeitung den Minister" / "wird X in der Zeitung zitiert": the quoted person speaks,
+    the quoting medium is the source. Returns ``[draft]``, changed in place when the clause is one of these."""
     parties = _quoting_parties(sent, frame.speaker)
     if parties is None:
         return [draft]
     person, medium = (mention_of(text, sent.tokens, p) for p in parties)
     if person is None or medium is None:
         return [draft]
-    twin = Draft("direct", list(draft.spans), draft.sentence, medium, draft.cue, source=draft.source)
     if draft.speaker != person:
         draft.speaker, draft.name, draft.role, draft.description = person, None, None, None
-    return [twin, draft] if medium.start > person.start else [draft, twin]
+    draft.source = _medium_name(medium.text)
+    return [draft]
+
+
+def _medium_name(phrase: str) -> str:
+    """ "von der „Abendpost“" -> "Abendpost": the name without link word, article and quote marks."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in _MEDIUM_LINKS | _ARTICLES:
+        words.pop(0)
+    return " ".join(words).strip("„“”\"'‚‘")
 
 
 def _quoting_parties(sent: Sentence, speaker: Phrase | None) -> tuple[Phrase, Phrase] | None:

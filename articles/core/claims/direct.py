@@ -48,19 +48,15 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
             continue
         sent_index = where if frame is not None else open_sent
         draft = Draft("direct", spans, sent_index)
-        if frame is None:
-            _pin_aside_speaker(text, sents[open_sent], draft)
-            drafts.append(draft)
-            continue
-        apply_frame(text, sents[where], frame, draft)
+        if frame is not None:
+            apply_frame(text, sents[where], frame, draft)
+            follower = _interrupted(text, sents[where], frame, quotes, q_index, lang)
+            if follower is not None:
+                skip.add(follower)
+                nxt = quotes[follower]
+                draft.spans.append(_inner(text, nxt))
         _pin_aside_speaker(text, sents[open_sent], draft)
-        drafts.extend(with_quoting_medium(text, sents[where], frame, draft))
-        follower = _interrupted(text, sents[where], frame, quotes, q_index, lang)
-        if follower is not None:
-            # „A“, sagte X, „B“: two quotes of one speaker, each a claim of its own (as annotated).
-            skip.add(follower)
-            tail = Draft("direct", [_inner(text, quotes[follower])], where)
-            drafts.append(apply_frame(text, sents[where], frame, tail))
+        drafts.extend(with_quoting_medium(text, sents[where], frame, draft) if frame is not None else [draft])
     return drafts
 
 
