@@ -288,3 +288,41 @@ def test_according_to_names_the_body_as_the_source() -> None:
     (claim,) = claims_of(text)
     assert claim.type == "indirect"
     assert claim.source == "Wasserwacht"
+
+
+def _direct(text: str) -> list[Claim]:
+    claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+    return [c for c in claims if c.type == "direct"]
+
+
+def _speaker_and_source(text: str) -> tuple[str, str | None]:
+    (claim,) = _direct(text)
+    return (claim.speaker_mention.text if claim.speaker_mention else "", claim.source)
+
+
+def test_zitiert_active_gives_the_person_as_speaker_and_the_medium_as_source() -> None:
+    text = "„Die Lage bleibt ernst“, zitiert die „Abendpost“ den Landrat Udo Brenner."
+    assert _speaker_and_source(text) == ("den Landrat Udo Brenner", "Abendpost")
+
+
+def test_zitiert_with_den_worten_after_the_frame() -> None:
+    text = "Ein Radiosender zitierte Müller mit den Worten: „Wenn ich störe, gehe ich eben.“"
+    assert _speaker_and_source(text) == ("Müller", "Radiosender")
+
+
+def test_zitiert_passive_splits_person_and_medium() -> None:
+    text = "Der Chef wird von der „Abendpost“ mit den Worten zitiert: „Er ist schwach. Das bleibt.“"
+    assert _speaker_and_source(text) == ("Der Chef", "Abendpost")
+    text = "„Wir halten an dem Plan fest“, wird der Trainer in der „Morgenpost“ zitiert."
+    assert _speaker_and_source(text) == ("der Trainer", "Morgenpost")
+
+
+def test_plain_speech_verb_gives_one_claim() -> None:
+    assert len(_direct("„Wir halten an dem Plan fest“, sagte der Trainer der „Morgenpost“.")) == 1
+
+
+def test_zitiert_medium_and_person_in_one_phrase_are_split() -> None:
+    speaker, source = _speaker_and_source("„Die Lage ist ruhig“, zitiert die „Netzwoche“ Berger in einem Bericht.")
+    assert speaker.startswith("Berger") and source == "Netzwoche"
+    text = "„Die Lage ist ruhig“, zitiert radio.de Polizeisprecher Uwe Kranz."
+    assert _speaker_and_source(text) == ("Polizeisprecher Uwe Kranz", "radio.de")

@@ -47,3 +47,76 @@ def test_quoted_medium_as_addressee_is_no_continuation() -> None:
 def test_interrupted_quote_still_continues_after_a_comma() -> None:
     (claim,) = direct_of("„Das Dach ist dicht“, sagte Hausmeister Jan Ott, „Wasser kommt keines mehr rein.“")
     assert len(claim.spans) == 2
+
+
+def test_brand_in_camel_case_is_no_quote() -> None:
+    assert direct_of("Der Hersteller stellte auf der Messe den neuen „eKessel mini“ vor.") == []
+
+
+def test_quoted_name_before_bekannt_or_genannt_is_no_quote() -> None:
+    assert direct_of("Die Polizei räumte am Morgen das als „Zeltstadt am Ufer“ bekannte Lager.") == []
+    assert direct_of("Der Stadtrat stimmte für den auch „Kleiner Ring“ genannten Ausbau.") == []
+
+
+def test_als_beats_a_title_noun_two_words_before() -> None:
+    (claim,) = direct_of("Der Landrat wertete die Arbeit im Verein als „großen Gewinn für das ganze Dorf“.")
+    assert claim.text == "großen Gewinn für das ganze Dorf"
+
+
+def test_quoted_sentence_in_parentheses_belongs_to_the_name_before() -> None:
+    text = "Viele gratulierten, darunter die Ministerin Petra Lind („Ich kenne niemanden, der das besser könnte.“)."
+    (claim,) = direct_of(text)
+    assert claim.text == "Ich kenne niemanden, der das besser könnte."
+    assert claim.speaker_mention is not None and "Petra Lind" in claim.speaker_mention.text
+
+
+def test_translation_in_parentheses_stays_no_quote() -> None:
+    assert direct_of("Die Band spielte zum Schluss „Heimweh“ („Homesick“) vor vollem Saal.") == []
+
+
+def test_adjective_and_noun_after_indefinite_article_is_a_quoted_judgement() -> None:
+    (claim,) = direct_of("Der Bürgermeister begründete seinen Rücktritt mit einer „verfahrenen Lage“ im Rat.")
+    assert claim.text == "verfahrenen Lage"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Der Bürgermeister"
+
+
+def test_adjective_and_noun_after_definite_article_stays_a_term() -> None:
+    assert direct_of("Der Kreis fördert den „sanften Tourismus“ im Tal.") == []
+
+
+def test_quote_inside_the_subject_is_not_its_own_speaker() -> None:
+    (claim,) = direct_of("Eine „ganz heiße Spur“ führte die Ermittler am Montag nach Kassel.")
+    assert claim.speaker_mention is None or "Spur" not in claim.speaker_mention.text
+
+
+def test_ordinal_or_abbreviation_point_does_not_make_a_quoted_sentence() -> None:
+    assert direct_of("Am Samstag wurde auf dem Domplatz die „5. Lichternacht“ eröffnet.") == []
+    text = "Es ist nur eine Nachricht des „Förderkreis Altstadt – Verein zur Pflege alter Häuser e.V.“ zu sehen."
+    assert direct_of(text) == []
+
+
+def test_quoted_sentence_ending_in_a_word_and_point_is_still_long() -> None:
+    (claim,) = direct_of("Am Ende blieb nur ein Satz: „Wir kommen wieder.“ Dann fuhr der Bus ab.")
+    assert claim.text == "Wir kommen wieder."
+
+
+def test_capitalised_name_after_von_is_no_quote() -> None:
+    assert direct_of("Laut einem Bericht von „Radio Nord“ brannte die Scheune bis zum Morgen.") == []
+    assert direct_of("Die Ministerin sagte, die von „Data Plus“ erstellte Studie sei fehlerhaft.") == []
+
+
+def test_quoted_name_right_before_its_reporting_verb_is_the_source() -> None:
+    # A quotation is set off from the verb after it by a comma; a name is the verb's subject.
+    assert direct_of("Wie „Radio Nord“ berichtet, wurde die Brücke am Abend gesperrt.") == []
+    assert direct_of("Die Fähre fiel aus. Wie „nord aktuell“ meldet, fehlt ein Ersatzteil.") == []
+    assert direct_of("Die Zeitung „Nordkurier“ berichtet, die Fähre falle aus.") == []
+
+
+def test_foreign_title_with_small_foreign_words_is_no_quote() -> None:
+    assert direct_of("Auf dem Konzert stellte er dann die neue Platte vor: „Keep the lights on“.") == []
+    text = "Insbesondere die belgische „Amis pour la Musique“, aber auch andere Vereine hatten dazu aufgerufen."
+    assert direct_of(text) == []
+
+
+def test_company_name_ending_in_inc_is_no_quoted_sentence() -> None:
+    assert direct_of("Den Zuschlag erhielt schließlich „Nordlicht Holding Inc.“ aus Boston.") == []

@@ -5,6 +5,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from articles.core.types import Mention
+
+from .citing import with_quoting_medium
 from .drafts import (
     NOT_FINITE,
     Draft,
@@ -20,7 +23,7 @@ from .frames import Frame, person_like
 from .lexicon import (
     ADVERBIAL_STARTS,
 )
-from .phrases import np_forward, subject_after, subject_before
+from .phrases import Phrase, np_forward, subject_after, subject_before
 from .quotes import QuotePair, is_long, is_title_like, words
 
 
@@ -52,8 +55,17 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
                 skip.add(follower)
                 nxt = quotes[follower]
                 draft.spans.append(_inner(text, nxt))
-        drafts.append(draft)
+        _pin_aside_speaker(text, sents[open_sent], draft)
+        drafts.extend(with_quoting_medium(text, sents[where], frame, draft) if frame is not None else [draft])
     return drafts
+
+
+def _pin_aside_speaker(text: str, sent: Sentence, draft: Draft) -> None:
+    aside = _aside_speaker(text, sent, draft)
+    if aside is not None:
+        draft.speaker, draft.cue, draft.source, draft.pinned = aside, None, None, True
+        draft.name = draft.role = draft.description = draft.apposition = None
+        draft.named_here = False
 
 
 def _short_term(text: str, pair: QuotePair) -> bool:
@@ -101,7 +113,16 @@ def _judgement(text: str, pair: QuotePair, sent: Sentence) -> bool:
         return False
     parts = content.split()
     term = len(parts) == 2 and parts[1][:1].isupper()
-    return not term or has_konjunktiv(sent)
+    return not term or has_konjunktiv(sent) or _after_indefinite(text, pair)
+
+
+_INDEFINITE = frozenset(("ein", "eine", "einer", "eines", "einem", "einen", "kein", "keine", "keinen", "keiner"))
+
+
+def _after_indefinite(text: str, pair: QuotePair) -> bool:
+    """ "mit einer „verfahrenen Lage“": an indefinite article marks a quoted judgement, not a fixed term."""
+    before = words(text[max(0, pair.open - 12) : pair.open])
+    return bool(before) and before[-1].lower() in _INDEFINITE and text[: pair.open].endswith(" ")
 
 
 def _inner(text: str, pair: QuotePair) -> tuple[int, int]:
@@ -229,8 +250,14 @@ def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: s
 
 def speaker_without_frame(text: str, sent: Sentence, draft: Draft, drafts: Sequence[Draft]) -> None:
     """A quote with no cue: the sentence's own subject ("X zur Lage: „…“"), else the last speaker."""
+    holder = _opinion_holder(text, sent)
+    if holder is not None:
+        draft.speaker = holder
+        return
     if sent.tokens and not sent.quoted[0] and sent.tokens[0].text.lower() not in ADVERBIAL_STARTS:
         phrase = np_forward(sent.tokens, 0)
+        if phrase is not None and any(sent.quoted[phrase.first : phrase.last]):
+            phrase = None  # "Eine „heiße Spur“ führte die Ermittler …": the quote is no speaker of itself
         if phrase is not None and phrase.last < len(sent.tokens):
             following = sent.tokens[phrase.last]
             if following.text.islower() or following.text in (",", ":"):
@@ -245,3 +272,29 @@ def speaker_without_frame(text: str, sent: Sentence, draft: Draft, drafts: Seque
     if previous is not None:
         draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
         draft.description = previous.description
+
+
+def _aside_speaker(text: str, sent: Sentence, draft: Draft) -> Mention | None:
+    """Name („…“): a quote in parentheses right after a name is that person's words."""
+    tokens = sent.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= draft.spans[0][0] - 1), None)
+    if k is None or k < 2 or tokens[k - 1].text != "(":
+        return None
+    first = k - 1
+    while first > 0 and first > k - 5 and tokens[first - 1].text[:1].isupper() and not sent.quoted[first - 1]:
+        first -= 1
+    phrase = Phrase(first, k - 1)
+    if first == k - 1 or not person_like(tokens, phrase):
+        return None
+    return mention_of(text, tokens, phrase)
+
+
+def _opinion_holder(text: str, sent: Sentence) -> Mention | None:
+    """„Für X ist die Lage „…“": the person after a sentence-initial "Für" holds the quoted view."""
+    tokens = sent.tokens
+    if len(tokens) < 3 or tokens[0].text.lower() != "für":
+        return None
+    phrase = np_forward(tokens, 1)
+    if phrase is None or not person_like(tokens, phrase):
+        return None
+    return mention_of(text, tokens, phrase)

@@ -46,6 +46,8 @@ class Draft:
     description: str | None = None
     apposition: str | None = None
     named_here: bool = False
+    # The speaker comes from the quote's own position ("Name („…“)"); no frame or claim overrides it.
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

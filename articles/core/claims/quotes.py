@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from simplemma import is_known
 
+from .lexicon import SPEECH_FORMS
+
 _CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
 _MAX_QUOTE = 2500
 _WORD = re.compile(r"\w+")
@@ -168,33 +170,106 @@ def words(content: str) -> list[str]:
 
 def is_title_like(text: str, pair: QuotePair, lang: str = "de") -> bool:
     """Names, titles and translations in quote marks: not quotations."""
+    return title_reason(text, pair, lang) is not None
+
+
+def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
+    """Why the quoted stretch is a name or title (a short label), or None when it may be a quotation."""
     content = pair.content(text).strip()
     found = words(content)
     if not found:
-        return True
+        return "empty"
     before = text[max(0, pair.open - 40) : pair.open]
-    after = text[pair.close : pair.close + 3]
-    if before.rstrip().endswith("(") or after.lstrip().startswith(")"):
-        return True
+    after = text[pair.close : pair.close + 12]
+    if _in_parentheses(before, after) and not _whole_sentence(content):
+        return "parentheses"
+    if _NAMED_AFTER.match(after):
+        return "named"  # das als „Dschungel am Fluss“ bekannte Lager
+    if re.match(r"[a-zäöü]+[A-Z]", content):
+        return "camel case"  # a brand: „iPod mini“, „eBay“
     # Only words right before the quote mark (no colon or comma between) name what follows.
-    previous = words(before)[-2:] if before.rstrip()[-1:].isalnum() else []
-    if any(w.lower() in _TITLE_NOUNS for w in previous):
-        return True
-    if previous and previous[-1].lower() in _QUOTE_INTRODUCERS:
-        return False
-    if previous and previous[-1].lower() in _DEFINITE and content[:1].isupper() and len(found) <= 8:
-        return True  # "die „Aktion Deutschland hilft“": a name after a definite article
+    previous = [w.lower() for w in words(before)[-2:]] if before.rstrip()[-1:].isalnum() else []
+    # "Wie „Radio Nord“ berichtet": a quotation is set off from the verb after it by a comma.
+    speaks = lang == "de" and _speaks_itself(content, found, after)
+    if speaks and previous[-1:] == ["wie"]:
+        return "speaker"
+    reason = _reason_before(previous, content, found)
+    if reason is not None:
+        return reason or None
+    if speaks and content[:1].isupper():
+        return "speaker"
+    return _reason_of_content(content, found, lang)
+
+
+def _reason_before(previous: list[str], content: str, found: list[str]) -> str | None:
+    """A reason from the words before the quote; "" when they mark a quotation ("als", "eine")."""
+    if not previous:
+        return None
+    if previous[-1] in _TITLE_NOUNS:
+        return "title noun"
+    if previous[-1] == "von" and content[:1].isupper():
+        return "von"  # the name of a source or maker: "ein Bericht von „Radio Nord“"
+    if previous[-1] in _QUOTE_INTRODUCERS:
+        return ""  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
+    if previous[0] in _TITLE_NOUNS:
+        return "title noun"
+    if previous[-1] in _DEFINITE and content[:1].isupper() and len(found) <= 8:
+        return "definite"  # "die „Aktion Deutschland hilft“": a name after a definite article
+    return None
+
+
+def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
     if " " not in content and re.search(r"\w\.\w", content):
-        return True  # a domain: „tagesschau.de“
+        return "domain"  # „tagesschau.de“
     foreign = sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found)
     # A single lower-case word the dictionary lacks is mostly an inflected German form ("„anhabe“").
     single_lower = len(found) == 1 and content[:1].islower()
     if lang == "de" and len(found) <= 4 and foreign and not single_lower:
-        return True  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
+        return "foreign"  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
+    if lang == "de" and _foreign_phrase(content, found):
+        return "foreign"  # the dictionary knows "day", "nice": a small foreign word gives the name away
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
-    return all_caps and len(found) <= 6 and not sentence_like
+    return "capitalised" if all_caps and len(found) <= 6 and not sentence_like else None
+
+
+_NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
+
+
+def _speaks_itself(content: str, found: list[str], after: str) -> bool:
+    following = _NEXT_WORD.match(after)
+    short = len(found) <= 5 and not re.search(r"[,.!?…]$", content)
+    return short and following is not None and following.group(1) in SPEECH_FORMS
+
+
+_NEXT_WORD = re.compile(r" ([a-zäöüß]+)\b")
+
+
+# Small words of English, French, Spanish, Italian, Latin and Arabic names that German sentences lack.
+_FOREIGN_SMALL_WORDS = frozenset(
+    ("a", "the", "of", "for", "to", "is", "are", "pour", "la", "le", "les", "du", "el", "los", "y", "con", "pro", "al")
+)
+
+
+def _foreign_phrase(content: str, found: list[str]) -> bool:
+    if len(found) < 2 or len(found) > 6 or re.search(r"[.!?…]$", content):
+        return False
+    return any(w.lower() in _FOREIGN_SMALL_WORDS for w in re.findall(r"[^\W\d_]+", content))
+
+
+def _in_parentheses(before: str, after: str) -> bool:
+    return before.rstrip().endswith("(") or after.lstrip().startswith(")")
+
+
+def _whole_sentence(content: str) -> bool:
+    """A quoted sentence in parentheses is an aside quote ("X („Das war knapp.“) nickte"), not a translation."""
+    return bool(re.search(r"[.!?…]$", content)) and len(words(content)) >= 4
+
+
+# A sentence ends after a word, not after an ordinal ("4. Winterwelt") or an abbreviation ("e.V.", "Inc.").
+_SENTENCE_END = re.compile(r"(?:[a-zäöüß]{2}(?<!\bInc)(?<!\bLtd)(?<!\bCorp)|[A-ZÄÖÜ]{3}|[)\]])[.!?…]+$|[!?]$")
+_SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+\S")
 
 
 def is_long(text: str, pair: QuotePair) -> bool:
@@ -205,7 +280,7 @@ def is_long(text: str, pair: QuotePair) -> bool:
     follow a colon.
     """
     content = pair.content(text).strip()
-    if re.search(r"[.!?…]$", content) or re.search(r"[.!?]\s+\S", content):
+    if _SENTENCE_END.search(content) or _SENTENCE_INSIDE.search(content):
         return True
     before = text[max(0, pair.open - 3) : pair.open].rstrip()
     opens_sentence = not before or before[-1] in ".!?:\n"

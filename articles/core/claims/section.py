@@ -64,7 +64,7 @@ def _adopt_attribution(claim: Draft, direct: list[Draft]) -> None:
         return
     for draft in direct:
         inside = any(s <= draft.spans[0][0] and draft.spans[-1][1] <= e for s, e in claim.spans)
-        if inside and draft.cue is None:
+        if inside and draft.cue is None and not draft.pinned:
             draft.speaker, draft.cue, draft.source = claim.speaker, claim.cue, claim.source
             draft.name, draft.role, draft.description = claim.name, claim.role, claim.description
 
