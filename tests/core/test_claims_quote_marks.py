@@ -120,3 +120,29 @@ def test_foreign_title_with_small_foreign_words_is_no_quote() -> None:
 
 def test_company_name_ending_in_inc_is_no_quoted_sentence() -> None:
     assert direct_of("Den Zuschlag erhielt schließlich „Nordlicht Holding Inc.“ aus Boston.") == []
+
+
+def test_quote_inside_a_clause_before_the_frame_is_no_interrupted_quote() -> None:
+    text = "Er sei „tief erschüttert“ über den Brand, sagte der Bürgermeister, seine „Hilfe gilt allen Familien“."
+    claims = direct_of(text)
+    assert sorted(c.text for c in claims) == ["Hilfe gilt allen Familien", "tief erschüttert"]
+    assert all(c.spans == () for c in claims)
+
+
+def test_quoted_part_of_a_compound_word_is_no_quote() -> None:
+    assert direct_of("Die Ministerin lehnte eine „Alles oder nichts“-Lösung ab, sagte ihr Sprecher.") == []
+
+
+def test_what_one_calls_oneself_is_a_name() -> None:
+    assert direct_of("Die Gruppe, die sich selbst „Rat der freien Bürger“ nennt, hat am Montag demonstriert.") == []
+    assert direct_of("Ein Mann, der sich als „Dorfsheriff“ bezeichnete, wurde festgenommen.") == []
+
+
+def test_reflexive_verb_before_a_quote_still_quotes() -> None:
+    (claim,) = direct_of("Die Trainerin zeigte sich „sehr zufrieden mit der Mannschaft“.")
+    assert claim.text == "sehr zufrieden mit der Mannschaft"
+
+
+def test_quote_coordinated_with_a_quote_is_a_quote_too() -> None:
+    text = "Ein Drittel der Befragten hält das neue Gesetz für „ziemlich überflüssig“ oder „schädlich“."
+    assert sorted(c.text for c in direct_of(text)) == ["schädlich", "ziemlich überflüssig"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from articles.core.types import Mention
 
@@ -24,7 +26,7 @@ from .lexicon import (
     ADVERBIAL_STARTS,
 )
 from .phrases import Phrase, np_forward, subject_after, subject_before
-from .quotes import QuotePair, is_long, is_title_like, words
+from .quotes import QuotePair, is_long, is_title_like, title_reason, words
 
 
 def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lang: str) -> list[Draft]:
@@ -221,12 +223,22 @@ def _interrupted(
     last = sent.tokens[max(frame.last, frame.speaker.last if frame.speaker else 0) - 1].end
     if not (sent.start <= nxt.open < sent.end) or nxt.open < last:
         return None
+    if not _frame_follows(sent, frame, quotes[q_index]):
+        return None  # "Sie sei „geschockt“ über X, sagte Y, ihre „…“": two quotations, not one interrupted
     gap = text[last : nxt.open]
     if len(gap) > 40 or any(c in gap for c in ".!?"):
         return None
     if gap.strip().startswith(","):
         return q_index + 1
     return q_index + 1 if len(gap.strip()) < 25 and not is_title_like(text, nxt, lang) else None
+
+
+def _frame_follows(sent: Sentence, frame: Frame, pair: QuotePair) -> bool:
+    """The frame comes right after the quote, only punctuation between („A“, sagte X, …)."""
+    tokens = sent.tokens
+    first = min(frame.first, frame.cue, frame.speaker.first if frame.speaker else frame.cue)
+    start = tokens[first].start
+    return start >= pair.close and _only_punct_between(sent, pair.close, start)
 
 
 def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: set[int], lang: str) -> list[Draft]:
@@ -246,6 +258,39 @@ def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: s
             nested = Draft("direct", [inner], claim.sentence, claim.speaker, claim.cue, claim.source, role=claim.role)
             found.append(nested)
     return found
+
+
+_COORDINATION = re.compile(r"\s*(?:,|und|oder|sowie)\s*")
+# A sibling quote may overrule only the weak "looks like a name" verdicts of the title filter.
+_WEAK_REASONS = (None, "capitalised")
+
+
+def coordinated_quotes(text: str, quotes: Sequence[QuotePair], drafts: Sequence[Draft], lang: str) -> list[Draft]:
+    """ "„zu teuer“ oder „unnötig“": a quote coordinated with a direct quote is direct too, same attribution.
+
+    Returns copies of the neighbouring draft for the sibling quotes not yet taken.
+    """
+    by_start = {d.spans[0][0]: d for d in drafts if d.type == "direct"}
+    found: list[Draft] = []
+    for k, pair in enumerate(quotes):
+        inner = _inner(text, pair)
+        if inner[0] in by_start:
+            continue
+        sibling = _coordinated_sibling(text, quotes, k, by_start)
+        if sibling is not None and title_reason(text, pair, lang) in _WEAK_REASONS:
+            copy = replace(sibling, spans=[inner])
+            found.append(copy)
+            by_start[inner[0]] = copy
+    return found
+
+
+def _coordinated_sibling(text: str, quotes: Sequence[QuotePair], k: int, by_start: dict[int, Draft]) -> Draft | None:
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(quotes) and quotes[j].open + 1 in by_start:
+            first, second = sorted((quotes[j], quotes[k]), key=lambda q: q.open)
+            if _COORDINATION.fullmatch(text[first.close : second.open]):
+                return by_start[quotes[j].open + 1]
+    return None
 
 
 def speaker_without_frame(text: str, sent: Sentence, draft: Draft, drafts: Sequence[Draft]) -> None:

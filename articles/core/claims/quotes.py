@@ -187,8 +187,13 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
         return "named"  # das als „Dschungel am Fluss“ bekannte Lager
     if re.match(r"[a-zäöü]+[A-Z]", content):
         return "camel case"  # a brand: „iPod mini“, „eBay“
+    if _COMPOUND_AFTER.match(after):
+        return "compound"  # part of a compound word: "eine „Eins zu Eins“-Runde"
     # Only words right before the quote mark (no colon or comma between) name what follows.
-    previous = [w.lower() for w in words(before)[-2:]] if before.rstrip()[-1:].isalnum() else []
+    previous = [w.lower() for w in words(before)[-3:]] if before.rstrip()[-1:].isalnum() else []
+    if _self_named(previous):
+        return "self-named"  # "die sich selbst „Bund freier Bauern“ nennt", "der sich als „Bürgeranwalt“ sieht"
+    previous = previous[-2:]
     # "Wie „Radio Nord“ berichtet": a quotation is set off from the verb after it by a comma.
     speaks = lang == "de" and _speaks_itself(content, found, after)
     if speaks and previous[-1:] == ["wie"]:
@@ -232,6 +237,17 @@ def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
     content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
     return "capitalised" if all_caps and len(found) <= 6 and not sentence_like else None
+
+
+_COMPOUND_AFTER = re.compile(r"-\w")
+
+
+def _self_named(previous: list[str]) -> bool:
+    """What one calls oneself ("sich selbst „…“", "sich als „…“", "nennt sich „…“") is a name or a
+    self-description; "zeigte sich „sehr zufrieden“" stays a quotation."""
+    if previous[-2:] in (["sich", "selbst"], ["sich", "als"]) or previous[-3:] == ["sich", "selbst", "als"]:
+        return True
+    return previous[-1:] == ["sich"] and len(previous) >= 2 and previous[-2].startswith(("nenn", "nann"))
 
 
 _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")

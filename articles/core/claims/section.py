@@ -8,6 +8,7 @@ person named in the section); the document pass finishes the job.
 from __future__ import annotations
 
 from .direct import (
+    coordinated_quotes,
     direct_claims,
     nested_quotes,
     speaker_without_frame,
@@ -54,6 +55,7 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
             _adopt_attribution(claim, by_sentence.get(index, []))
         for draft in drafts[first_new:]:
             resolve_locally(draft, persons)
+    drafts.extend(coordinated_quotes(text, quotes, drafts, lang))
     ordered = sorted(drafts, key=lambda d: d.spans[0])
     return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
 
