@@ -146,3 +146,11 @@ def test_reflexive_verb_before_a_quote_still_quotes() -> None:
 def test_quote_coordinated_with_a_quote_is_a_quote_too() -> None:
     text = "Ein Drittel der Befragten hält das neue Gesetz für „ziemlich überflüssig“ oder „schädlich“."
     assert sorted(c.text for c in direct_of(text)) == ["schädlich", "ziemlich überflüssig"]
+
+
+def test_quote_after_als_with_a_verb_of_judging_is_the_judges() -> None:
+    (claim,) = direct_of("Die Senatorin wies die Vorwürfe am Rande der Sitzung als „völlig haltlos“ zurück.")
+    assert claim.text == "völlig haltlos"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Senatorin"
+    (claim,) = direct_of("Die Demonstranten beschrieb der Polizeisprecher als „friedlich“.")
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Polizeisprecher"

@@ -46,6 +46,8 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
         if frame is not None and _inside_speaker(sents[where], frame, pair):
             continue  # „Aktion Deutschland hilft“ inside the speaker's name
         spans = [_inner(text, pair)]
+        if frame is None:
+            frame, where = _judging_frame(text, pair, sents[open_sent]), open_sent
         if frame is None and not is_long(text, pair) and not _judgement(text, pair, sents[open_sent]):
             continue
         sent_index = where if frame is not None else open_sent
@@ -116,6 +118,45 @@ def _judgement(text: str, pair: QuotePair, sent: Sentence) -> bool:
     parts = content.split()
     term = len(parts) == 2 and parts[1][:1].isupper()
     return not term or has_konjunktiv(sent) or _after_indefinite(text, pair)
+
+
+# Verbs that pass a judgement "als „…“" ("wies die Kritik als „Unsinn“ zurück", "beschrieb ihn als „…“").
+_JUDGING_STEMS = (
+    "bezeichn",
+    "beschreib",
+    "beschrieb",
+    "beurteil",
+    "bewert",
+    "wertet",
+    "verurteil",
+    "kritisier",
+    "charakterisier",
+    "zurückw",
+    "wies",
+    "weist",
+    "abgetan",
+    "eingestuft",
+    "stuft",
+)
+
+
+def _judging_frame(text: str, pair: QuotePair, sent: Sentence) -> Frame | None:
+    """ "Als „verpasste Chance“ beurteilte X …" / "X wies dies als „Unsinn“ zurück": the quoted words after
+    "als" with a verb of judging are the judge's words; the judge is the verb's subject."""
+    before = words(text[max(0, pair.open - 12) : pair.open])
+    if not before or before[-1].lower() != "als" or not text[: pair.open].endswith(" "):
+        return None
+    tokens = sent.tokens
+    verb = next(
+        (i for i, t in enumerate(tokens) if t.text.lower().startswith(_JUDGING_STEMS) and not sent.quoted[i]), None
+    )
+    if verb is None:
+        return None
+    speaker = subject_before(tokens, verb, 0)
+    after = subject_after(tokens, verb)
+    if speaker is None or (after is not None and not person_like(tokens, speaker) and person_like(tokens, after)):
+        speaker = after  # "Die Mönche beschrieb die Agentur als „…“": the subject after the verb
+    return Frame("verb", verb, speaker, verb, verb + 1) if speaker is not None else None
 
 
 _INDEFINITE = frozenset(("ein", "eine", "einer", "eines", "einem", "einen", "kein", "keine", "keinen", "keiner"))
