@@ -169,3 +169,44 @@ def test_continuation_after_a_long_subject_with_party_and_apposition() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "indirect_free_indirect"
     assert mention(claim) == "Die Landrätin des Kreises Nordheide"
+
+
+def test_continuation_takes_the_passive_agent_of_the_sentence_before() -> None:
+    # Two sentences back a speaker claimed something; the sentence just before names a new source
+    # as the agent of a passive ("wurden von X als … bezeichnet"): the Konjunktiv continues that one.
+    text = (
+        "Der Verband forderte, die Maut für Busse abzuschaffen. "
+        "Die Pläne wurden von Verkehrsministerin Olga Haas als überzogen bezeichnet. "
+        "Viele Busse seien ohnehin kaum ausgelastet."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Verkehrsministerin Olga Haas"
+
+
+def test_continuation_takes_the_document_of_the_sentence_before() -> None:
+    text = (
+        "Die Stadt kündigte an, neue Radwege zu bauen. "
+        "In einer Analyse des Fahrradclubs wird das Vorhaben als zu zaghaft gesehen. "
+        "So fehle weiterhin ein Weg entlang des Flusses."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "einer Analyse des Fahrradclubs"
+
+
+def test_continuation_takes_a_speaking_subject_of_the_sentence_before() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Die Hilfsorganisation verlangt von der Regierung einen „Plan für Notfälle“. "
+        "Der Plan solle vor allem die Dörfer im Süden erreichen."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Hilfsorganisation"
+
+
+def test_coordinated_verb_after_a_named_apposition_keeps_the_subject() -> None:
+    (claim,) = claims_of("Einer der Gründer, Karl Bauer, dankte den Helfern und ergänzte, der Verein sei gerettet.")
+    assert claim.text == "der Verein sei gerettet"
+    assert mention(claim) is not None and mention(claim).startswith("Einer der Gründer")

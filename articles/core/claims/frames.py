@@ -233,6 +233,18 @@ def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
         if tokens[j].text == ",":
             start = j + 1
             break
+    found = _first_clause_subject(tokens, start, i)
+    begin = _clause_start(tokens, start)
+    if found is None and start > 0 and not any(t.text in _QUOTE_MARKS for t in tokens[begin:i]):
+        # "Einer der Gründer, Karl Bauer, dankte … und ergänzte": the comma closed an apposition
+        found = _first_clause_subject(tokens, begin, i)
+    return found
+
+
+_QUOTE_MARKS = frozenset(("„", "“", "”", "»", "«", '"'))
+
+
+def _first_clause_subject(tokens: Sequence[Token], start: int, i: int) -> Phrase | None:
     previous = ""
     for j in range(start, min(i - 1, start + 40)):
         word = tokens[j].text
