@@ -210,3 +210,15 @@ def test_coordinated_verb_after_a_named_apposition_keeps_the_subject() -> None:
     (claim,) = claims_of("Einer der Gründer, Karl Bauer, dankte den Helfern und ergänzte, der Verein sei gerettet.")
     assert claim.text == "der Verein sei gerettet"
     assert mention(claim) is not None and mention(claim).startswith("Einer der Gründer")
+
+
+def test_auxiliary_behind_a_parenthesis_with_a_comma_or_a_date() -> None:
+    first, second = claims_of(
+        "Landrätin Eva Roth (SPD) hat im Gespräch mit ihrem Kollegen Jan Wolf (Freie Wähler, kurz FW) betont, "
+        "der Kreis stehe zu der Klinik. "
+        "Der Kämmerer hatte am Montag, den 3.5. in der Sitzung die Ansicht vertreten, die Rücklage reiche aus."
+    )
+    assert first.text == "der Kreis stehe zu der Klinik"
+    assert mention(first) == "Landrätin Eva Roth (SPD)"
+    assert second.text == "die Rücklage reiche aus"
+    assert mention(second) == "Der Kämmerer"

@@ -265,13 +265,20 @@ _NOT_VERBS = DETERMINERS | frozenset(
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
+    depth = 0
     for j in range(i - 1, max(-1, i - 25), -1):
-        if tokens[j].text in (",", ":", ";"):
+        depth += (tokens[j].text == ")") - (tokens[j].text == "(")
+        if tokens[j].text in (",", ":", ";") and depth <= 0 and not _date_comma(tokens, j):
             return None
-        if tokens[j].text.lower() in AUXILIARIES:
+        if tokens[j].text.lower() in AUXILIARIES and depth <= 0:
             before = subject_before(tokens, j, _clause_start(tokens, j)) if j > 0 else None
             return before or subject_after(tokens, j)
     return None
+
+
+def _date_comma(tokens: Sequence[Token], j: int) -> bool:
+    """ "am Donnerstag, den 7.10.": the comma of a date, not a clause boundary."""
+    return j + 2 < len(tokens) and tokens[j + 1].text.lower() == "den" and tokens[j + 2].text[:1].isdigit()
 
 
 def _subject_before_apposition(tokens: Sequence[Token], i: int) -> Phrase | None:
