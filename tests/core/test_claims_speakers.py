@@ -222,3 +222,13 @@ def test_auxiliary_behind_a_parenthesis_with_a_comma_or_a_date() -> None:
     assert mention(first) == "Landrätin Eva Roth (SPD)"
     assert second.text == "die Rücklage reiche aus"
     assert mention(second) == "Der Kämmerer"
+
+
+def test_quoted_sentence_without_frame_takes_the_named_subject_before() -> None:
+    text = (
+        "Die Abgeordnete Lena Vogt, eine der Unterzeichnerinnen des Aufrufs, besuchte am Sonntag das Flüchtlingsheim. "
+        "„Diese Stadt hat viel erreicht, aber hier irrt sie sich.“"
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "direct"
+    assert mention(claim) is not None and mention(claim).startswith("Die Abgeordnete Lena Vogt")

@@ -7,6 +7,8 @@ person named in the section); the document pass finishes the job.
 
 from __future__ import annotations
 
+from articles.core.types import Mention
+
 from .direct import (
     direct_claims,
     nested_quotes,
@@ -16,6 +18,7 @@ from .drafts import (
     Draft,
     Person,
     SectionResult,
+    Sentence,
     make_sentence,
 )
 from .persons import (
@@ -26,6 +29,7 @@ from .quotes import find_quotes
 from .sentence import (
     sentence_claim,
 )
+from .sources import agent_like, named, previous_subject
 from .text import sentences
 
 
@@ -46,6 +50,8 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         for draft in by_sentence.get(index, []):
             if draft.speaker is None:
                 speaker_without_frame(text, sent, draft, drafts)
+            if draft.speaker is None and sent.quoted[0]:
+                draft.speaker = _speaker_before(text, sents, index)
             drafts.append(draft)
         claim = sentence_claim(text, sents, index, drafts)
         if claim is not None:
@@ -56,6 +62,13 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
             resolve_locally(draft, persons)
     ordered = sorted(drafts, key=lambda d: d.spans[0])
     return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
+
+
+def _speaker_before(text: str, sents: list[Sentence], index: int) -> Mention | None:
+    """ "X verurteilte die Haltung der Regierung. „…“": a quote with no frame and no claim before
+    it is the words of the named or speaking subject of the sentence before."""
+    subject = previous_subject(text, sents, index)
+    return subject if subject is not None and (named(subject.text) or agent_like(subject.text)) else None
 
 
 def _adopt_attribution(claim: Draft, direct: list[Draft]) -> None:
