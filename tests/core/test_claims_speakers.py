@@ -232,3 +232,14 @@ def test_quoted_sentence_without_frame_takes_the_named_subject_before() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "direct"
     assert mention(claim) is not None and mention(claim).startswith("Die Abgeordnete Lena Vogt")
+
+
+def test_document_before_a_relative_clause_speaks_for_a_passive_or_heisst_es() -> None:
+    claims = claims_of(
+        "In einer Erklärung, die am Abend im Rathaus verteilt wurde, wurde verkündet, dass die Brücke gesperrt werde. "
+        "Im Schlusswort des Gutachtens, das dem Rat seit Mai vorliegt, heißt es: „Die Pfeiler sind nicht mehr sicher.“"
+    )
+    assert claims[0].text == "dass die Brücke gesperrt werde"
+    assert mention(claims[0]) == "einer Erklärung"
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) == "Schlusswort des Gutachtens"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from articles.core.types import ClaimType, Mention
 
-from .frames import Frame, find_frames
+from .frames import Frame, find_frames, leading_document
 from .lexicon import (
     DETERMINERS,
 )
@@ -132,7 +132,7 @@ def _document_phrase(text: str, sent: Sentence, cue: int) -> Mention | None:
     for k in range(first, min(last, len(tokens) - 1)):
         if tokens[k].text.lower() in ("in", "im", "bei", "beim", "auf", "aus", "von", "vom") and not sent.quoted[k]:
             return mention_of(text, tokens, np_forward(tokens, k + 1))
-    return None
+    return mention_of(text, tokens, leading_document(tokens, cue))
 
 
 _ACCORDING_TO = re.compile(

@@ -194,7 +194,25 @@ def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
                 phrase = np_forward(tokens, j + 1)
                 if phrase is not None and phrase.last <= i:
                     return phrase
-    return None
+    return leading_document(tokens, i)
+
+
+def leading_document(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "In einer Erklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet": the document
+    opening the sentence, separated from the cue at ``i`` by a relative clause."""
+    if len(tokens) < 4 or tokens[0].text.lower() not in _DOCUMENT_LINKS:
+        return None
+    phrase = np_forward(tokens, 1)
+    if phrase is None or phrase.last >= i or tokens[phrase.last].text != ",":
+        return None
+    relative = phrase.last + 1 < i and tokens[phrase.last + 1].text.lower() in (
+        "die",
+        "der",
+        "das",
+        "welche",
+        "welcher",
+    )
+    return phrase if relative else None
 
 
 def _clause_start_comma(tokens: Sequence[Token], i: int) -> int:
