@@ -243,3 +243,25 @@ def test_document_before_a_relative_clause_speaks_for_a_passive_or_heisst_es() -
     assert mention(claims[0]) == "einer Erklärung"
     (direct,) = [c for c in claims if c.type == "direct"]
     assert mention(direct) == "Schlusswort des Gutachtens"
+
+
+def test_konjunktiv_sentence_with_its_own_so_or_nach_source() -> None:
+    # Mostly quoted, so no frame makes them claims; the source they name beats the speaker before.
+    text = (
+        "Der Landrat sagte, die Lage sei ernst. "
+        "Die Schule müsse „sofort und gründlich von Grund auf saniert“ werden, so Bürgermeister Lutz. "
+        "Nach Auffassung der Elternsprecherin Ida Kern sei es „ein Skandal, dass unsere Kinder so lange warten müssen“."
+    )
+    first, second = [c for c in claims_of(text) if c.type == "indirect_free_indirect"]
+    assert mention(first) == "Bürgermeister Lutz"
+    assert mention(second) is not None and mention(second).startswith("Auffassung der Elternsprecherin")
+
+
+def test_konjunktiv_clause_after_an_indicative_clause_of_a_speaking_subject() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Die Hilfsorganisation ist unterdessen besorgt über fehlende Mittel, nur wenige Dörfer seien bisher versorgt."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Hilfsorganisation"

@@ -25,7 +25,7 @@ from .lexicon import (
     STRONG_SPEECH,
 )
 from .phrases import Phrase, np_forward
-from .sources import agent_like, following_so, named, previous_subject, recent_agent, source_in
+from .sources import agent_like, following_so, named, own_source, own_subject, previous_subject, recent_agent, source_in
 
 
 def sentence_claim(text: str, sents: list[Sentence], index: int, drafts: list[Draft]) -> Draft | None:
@@ -190,33 +190,43 @@ def _unframed(text: str, sents: list[Sentence], index: int, drafts: list[Draft])
     )
     if has_konjunktiv(sent) and not first_person:
         draft = Draft("indirect_free_indirect", [span], index)
-        previous = previous_claim(drafts, index, reach=2)
-        adjacent = previous is not None and previous.sentence == index - 1
-        subject = None if adjacent else previous_subject(text, sents, index)
-        following = following_so(text, sents, index)
-        source = None if adjacent or index == 0 else source_in(text, sents[index - 1])
-        if following is not None and not adjacent:
-            draft.speaker = following  # "A sei B. C sei D, so X.": X speaks for both
-        elif source is not None:
-            draft.speaker = source
-        elif previous is not None and (subject is None or not named(subject.text)):
-            draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
-            draft.description = previous.description
-        elif subject is not None and agent_like(subject.text):
-            draft.speaker = subject
-        else:
-            draft.speaker = recent_agent(text, sents, index)
+        draft.speaker = own_source(text, sent) or own_subject(text, sent)
+        if draft.speaker is None:
+            _continue_speaker(text, sents, index, drafts, draft)
         return draft
     if _reportive(sent):
         draft = Draft("free_indirect", [span], index)
         previous = previous_claim(drafts, index, reach=2)
         subject = previous_subject(text, sents, index)
+        draft.speaker = own_source(text, sent)
+        if draft.speaker is not None:
+            return draft
         if previous is not None:
             draft.speaker = previous.speaker  # hearsay right after an attribution continues it
         elif subject is not None and agent_like(subject.text):
             draft.speaker = subject
         return draft
     return None
+
+
+def _continue_speaker(text: str, sents: list[Sentence], index: int, drafts: list[Draft], draft: Draft) -> None:
+    """A Konjunktiv sentence naming no source continues the source of the sentences around it."""
+    previous = previous_claim(drafts, index, reach=2)
+    adjacent = previous is not None and previous.sentence == index - 1
+    subject = None if adjacent else previous_subject(text, sents, index)
+    following = following_so(text, sents, index)
+    source = None if adjacent or index == 0 else source_in(text, sents[index - 1])
+    if following is not None and not adjacent:
+        draft.speaker = following  # "A sei B. C sei D, so X.": X speaks for both
+    elif source is not None:
+        draft.speaker = source
+    elif previous is not None and (subject is None or not named(subject.text)):
+        draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
+        draft.description = previous.description
+    elif subject is not None and agent_like(subject.text):
+        draft.speaker = subject
+    else:
+        draft.speaker = recent_agent(text, sents, index)
 
 
 def _reportive(sent: Sentence) -> bool:

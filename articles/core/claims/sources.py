@@ -127,3 +127,37 @@ def _document_at_start(text: str, sent: Sentence) -> Mention | None:
         return None
     head = [t.text.lower() for t in tokens[phrase.first : min(phrase.last, phrase.first + 3)]]
     return mention_of(text, tokens, phrase) if any(w.endswith(_DOCUMENT_HEADS) for w in head) else None
+
+
+def own_source(text: str, sent: Sentence) -> Mention | None:
+    """A source the sentence names itself, though no frame made it a claim: "…“, so X." after a
+    quotation, "laut X", "nach Auffassung des X"."""
+    for frame in sent.frames:
+        if frame.speaker is None or frame.kind in ("verb", "demnach"):
+            continue
+        if sent.tokens[frame.speaker.first].text.lower() in ("es", "man", "das", "dies"):
+            continue
+        return mention_of(text, sent.tokens, frame.speaker)
+    return None
+
+
+_CLAUSE_LINKS = frozenset(
+    (
+        *("als", "wenn", "weil", "da", "obwohl", "nachdem", "bevor", "während", "falls", "sobald", "seit"),
+        *("der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher", "wo", "um"),
+    )
+)
+
+
+def own_subject(text: str, sent: Sentence) -> Mention | None:
+    """ "Die Staatsanwaltschaft hegt den Verdacht, X könnte …": an indicative main clause whose
+    speaking subject introduces the Konjunktiv clause after the comma."""
+    comma = next((k for k, t in enumerate(sent.tokens) if t.text == "," and not sent.quoted[k]), None)
+    if comma is None or has_konjunktiv(sent, 0, comma) or not has_konjunktiv(sent, comma + 1):
+        return None
+    if comma + 1 < len(sent.tokens) and sent.tokens[comma + 1].text.lower() in _CLAUSE_LINKS:
+        return None  # "…, als er … gesucht habe": a subordinate clause, not the reported one
+    verb = first_verb(sent, stop=comma)
+    phrase = subject_before(sent.tokens, verb, 0) if verb is not None else None
+    found = mention_of(text, sent.tokens, phrase)
+    return found if found is not None and agent_like(found.text) else None
