@@ -265,3 +265,32 @@ def test_konjunktiv_clause_after_an_indicative_clause_of_a_speaking_subject() ->
     claim = claims_of(text)[-1]
     assert claim.type == "indirect_free_indirect"
     assert mention(claim) == "Die Hilfsorganisation"
+
+
+def test_fronted_dative_medium_is_the_addressee_not_the_speaker() -> None:
+    (claim,) = claims_of("Der regionalen Zeitung sagte Jonas Brenner: „Wir geben nicht auf.“")
+    assert mention(claim) == "Jonas Brenner"
+
+
+def test_sie_after_a_coordinated_verb_is_the_object() -> None:
+    claims = claims_of("Die Firma bestritt den Bericht der Zeitung und nannte sie „schlecht recherchiert“.")
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) == "Die Firma"
+
+
+def test_the_quoted_person_of_a_passive_zitiert_speaks() -> None:
+    first, second = claims_of(
+        "Die Trainerin Maria Lenz wird von der Lokalzeitung mit den Worten zitiert, das Team sei bereit. "
+        "In der Mitteilung des Vereins wird Kapitän Ole Frank wie folgt zitiert: „Wir freuen uns auf das Spiel.“"
+    )
+    assert mention(first) == "Die Trainerin Maria Lenz"
+    assert mention(second) == "Kapitän Ole Frank"
+
+
+def test_lower_case_names_with_a_hyphen() -> None:
+    first, second = claims_of(
+        "Ein Reporter des Senders n-tv berichtete, dass die Straße gesperrt sei. "
+        "Zuvor sei laut el-Hamid die Brücke beschädigt worden."
+    )
+    assert mention(first) == "Ein Reporter des Senders n-tv"
+    assert mention(second) == "el-Hamid"

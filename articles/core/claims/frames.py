@@ -20,7 +20,7 @@ from .lexicon import (
     SPEECH_FORMS,
     WIE_VERBS,
 )
-from .phrases import Phrase, np_forward, subject_after, subject_before
+from .phrases import Phrase, dative_medium, np_forward, subject_after, subject_before
 from .text import Token, is_konjunktiv
 
 _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
@@ -91,14 +91,15 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS and not _object_pronoun(tokens, i):
         return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
     if _passive(tokens, i):
-        return Frame("verb", i, _passive_agent(tokens, i), i, i + 1)
+        quoted = _subject_around_auxiliary(tokens, i) if tokens[i].text.lower() == "zitiert" else None
+        return Frame("verb", i, quoted or _passive_agent(tokens, i), i, i + 1)  # "X wird (von Y) zitiert"
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
     verb_final = i + 1 < len(tokens) and tokens[i + 1].text == ","
-    if speaker is not None and _object_first(tokens, i, speaker):
-        speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …"
+    if speaker is not None and (_object_first(tokens, i, speaker) or dative_medium(tokens, speaker)):
+        speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …", "Der Zeitung sagte X"
     if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
         speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
     comma_coordinated = (
@@ -230,7 +231,11 @@ def _object_pronoun(tokens: Sequence[Token], i: int) -> bool:
     if tokens[i + 1].text != "sie" or tokens[i - 1].text in (",", "–", "—", ":", "“", "”", '"', "«"):
         return False
     start = _clause_start(tokens, i)
-    return tokens[start].text.lower() not in _SUBORDINATORS and subject_before(tokens, i, start) is not None
+    if tokens[start].text.lower() in _SUBORDINATORS:
+        return False
+    if tokens[i - 1].text.lower() == "und":
+        return _coordinated_subject(tokens, i) is not None  # "X bestritt den Bericht und nannte sie …"
+    return subject_before(tokens, i, start) is not None
 
 
 def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:

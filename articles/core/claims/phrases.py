@@ -56,6 +56,10 @@ def _is_adjective(token: Token) -> bool:
 def _is_name_part(token: Token) -> bool:
     if "." in token.text and token.text[-1].isalpha():
         return True  # a domain: "faz.net"
+    if token.text.islower() is False and "-" in token.text and token.text[:1].islower():
+        return True  # a lower-case name part before a capital: "el-Baradei", "ai-Bericht"
+    if "-" in token.text and token.text.islower() and len(token.text) <= 5:
+        return True  # a short lower-case brand: "n-tv"
     return token.is_cap and token.text.lower() not in ADVERBIAL_STARTS
 
 
@@ -276,7 +280,7 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
         if phrase is None:
             return None
         expletive = word == "es" and phrase.last < len(tokens) and np_forward(tokens, phrase.last) is not None
-        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or expletive or _dative_medium(tokens, phrase):
+        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or expletive or dative_medium(tokens, phrase):
             j = phrase.last
             continue
         return phrase
@@ -286,14 +290,17 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
 _FEMININE_MEDIA = ("zeitung", "zeitschrift", "agentur", "nachrichtenagentur", "presse", "rundschau")
 
 
-def _dative_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
+def dative_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
     """ "sagte der Bild-Zeitung", "sagte dem Sender": a medium as addressee, not the speaker."""
     if not is_medium(tokens, phrase):
         return False
     det = tokens[phrase.first].text.lower()
     if det in ("dem", "einem"):
         return True
-    head = next((t.text.lower() for t in tokens[phrase.first : phrase.last] if t.is_cap), "")
+    head = next(
+        (t.text.lower() for t in tokens[phrase.first : phrase.last] if t.is_cap and t.text.lower() not in DETERMINERS),
+        "",
+    )
     return det in ("der", "einer") and head.endswith(_FEMININE_MEDIA)
 
 
