@@ -294,3 +294,15 @@ def test_lower_case_names_with_a_hyphen() -> None:
     )
     assert mention(first) == "Ein Reporter des Senders n-tv"
     assert mention(second) == "el-Hamid"
+
+
+def test_a_speaking_subject_before_bezeichnete_x_als_is_no_fronted_object() -> None:
+    claims = claims_of("Das Fachmagazin Technik Heute bezeichnete Nordwerk im Mai als „Spätzünder“.")
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) is not None and mention(direct).startswith("Das Fachmagazin")
+
+
+def test_sowohl_als_auch_subjects() -> None:
+    (claim,) = claims_of("Sowohl die Stadtverwaltung als auch der Landkreis kündigten Gespräche an.")
+    assert claim.type == "reported"
+    assert mention(claim) == "die Stadtverwaltung als auch der Landkreis"

@@ -242,6 +242,12 @@ def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
     """An object fronted before "bezeichnete/nannte X … als": a bare name right after the verb is the subject."""
     if tokens[before.first].text.lower() not in DETERMINERS or i + 1 >= len(tokens):
         return False
+    head = next(
+        (t.text.lower() for t in tokens[before.first : before.last] if t.is_cap and t.text.lower() not in DETERMINERS),
+        "",
+    )
+    if head.endswith(AGENT_SUFFIXES):
+        return False  # "Das Magazin X bezeichnete Y als …": the speaking subject comes first
     nxt = tokens[i + 1]
     if not nxt.is_cap or nxt.text.lower() in DETERMINERS or nxt.text.lower() in ADVERBIAL_STARTS:
         return False

@@ -199,7 +199,7 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
 _FOCUS = frozenset(
     (
         *("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch"),
-        *("denn", "einzig", "lediglich", "insbesondere"),
+        *("denn", "einzig", "lediglich", "insbesondere", "sowohl"),
     )
 )
 
@@ -239,7 +239,7 @@ def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Ph
     if phrase is None or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
         return None
     end = phrase.last
-    while end < verb and tokens[end].text.lower() in ("und", "sowie") and (more := np_forward(tokens, end + 1)):
+    while end < verb and (link := _coordination(tokens, end)) and (more := np_forward(tokens, end + link)):
         end = more.last
     if end + 1 == verb and tokens[end].text.lower() in ("selbst", "auch", "jedoch", "aber", "dagegen", "hingegen"):
         return Phrase(phrase.first, end)  # "Hartmann selbst schrieb …"
@@ -248,6 +248,14 @@ def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Ph
     if end < verb and tokens[end].text == "," and _comma_before(tokens, end + 1, verb):
         return Phrase(phrase.first, end)
     return None
+
+
+def _coordination(tokens: Sequence[Token], j: int) -> int:
+    """Tokens joining two subjects at ``j``: "und", "sowie", "als auch" ("Sowohl X als auch Y"); 0 if none."""
+    word = tokens[j].text.lower()
+    if word in ("und", "sowie"):
+        return 1
+    return 2 if word == "als" and j + 1 < len(tokens) and tokens[j + 1].text.lower() == "auch" else 0
 
 
 def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
