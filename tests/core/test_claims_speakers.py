@@ -306,3 +306,12 @@ def test_sowohl_als_auch_subjects() -> None:
     (claim,) = claims_of("Sowohl die Stadtverwaltung als auch der Landkreis kündigten Gespräche an.")
     assert claim.type == "reported"
     assert mention(claim) == "die Stadtverwaltung als auch der Landkreis"
+
+
+def test_quote_without_frame_after_a_focus_particle_takes_the_subject() -> None:
+    text = (
+        "Die Ministerin lobte den Plan: „Das ist ein guter Anfang.“ "
+        "Auch der Landrat Peter Nolte verteidigte das Vorhaben als „längst überfällig“."
+    )
+    direct = [c for c in claims_of(text) if c.type == "direct"]
+    assert mention(direct[-1]) == "der Landrat Peter Nolte"

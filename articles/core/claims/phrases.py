@@ -196,7 +196,7 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     return Phrase(clause_start, last) if verb - clause_start <= 25 else None
 
 
-_FOCUS = frozenset(
+FOCUS = frozenset(
     (
         *("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch"),
         *("denn", "einzig", "lediglich", "insbesondere", "sowohl"),
@@ -206,7 +206,7 @@ _FOCUS = frozenset(
 
 def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
     """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
-    if clause_start + 1 < verb and tokens[clause_start].text.lower() in _FOCUS:
+    if clause_start + 1 < verb and tokens[clause_start].text.lower() in FOCUS:
         clause_start += 1  # "Auch der Minister sagte …"
     phrase = _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
     if phrase is None or _adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):

@@ -19,12 +19,15 @@ from .drafts import (
     Person,
     SectionResult,
     Sentence,
+    first_verb,
     make_sentence,
+    mention_of,
 )
 from .persons import (
     register_subject,
     resolve_locally,
 )
+from .phrases import FOCUS, subject_before
 from .quotes import find_quotes
 from .sentence import (
     sentence_claim,
@@ -49,6 +52,8 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         first_new = len(drafts)
         for draft in by_sentence.get(index, []):
             if draft.speaker is None:
+                draft.speaker = _focused_subject(text, sent)
+            if draft.speaker is None:
                 speaker_without_frame(text, sent, draft, drafts)
             if draft.speaker is None and sent.quoted[0]:
                 draft.speaker = _speaker_before(text, sents, index)
@@ -62,6 +67,17 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
             resolve_locally(draft, persons)
     ordered = sorted(drafts, key=lambda d: d.spans[0])
     return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
+
+
+def _focused_subject(text: str, sent: Sentence) -> Mention | None:
+    """ "Auch der Minister X attackierte den Iran als „…“": a quote with no frame in a sentence whose
+    subject, behind a focus particle, can speak."""
+    if not sent.tokens or sent.quoted[0] or sent.tokens[0].text.lower() not in FOCUS:
+        return None
+    verb = first_verb(sent, stop=len(sent.tokens))
+    phrase = subject_before(sent.tokens, verb, 0) if verb is not None else None
+    found = mention_of(text, sent.tokens, phrase)
+    return found if found is not None and (named(found.text) or agent_like(found.text)) else None
 
 
 def _speaker_before(text: str, sents: list[Sentence], index: int) -> Mention | None:
