@@ -315,3 +315,12 @@ def test_quote_without_frame_after_a_focus_particle_takes_the_subject() -> None:
     )
     direct = [c for c in claims_of(text) if c.type == "direct"]
     assert mention(direct[-1]) == "der Landrat Peter Nolte"
+
+
+def test_a_name_in_quote_marks_opening_the_sentence_is_the_subject() -> None:
+    first, second = claims_of(
+        "„Radio Nord“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen geflohen seien. "
+        "„Hilfe ohne Grenzen“ sowie das Technische Hilfswerk kündigten an, weitere Helfer zu schicken."
+    )
+    assert mention(first) == "„Radio Nord“"
+    assert mention(second) == "„Hilfe ohne Grenzen“ sowie das Technische Hilfswerk"

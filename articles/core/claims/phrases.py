@@ -90,6 +90,12 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
     if i >= len(tokens):
         return None
+    called = i > 0 and tokens[i - 1].text.lower() == "als"  # "als „Fest“ bezeichnet": a term, no name
+    if tokens[i].text in ("„", "»") and i + 1 < len(tokens) and tokens[i + 1].is_cap and not called:
+        end = _skip_quoted_name(tokens, i)  # „Radio Nord“ berichtet: a name in quote marks
+        if end - i > 6:
+            return None
+        return Phrase(i, _genitive_chain(tokens, end) if genitive else end) if end > i else None
     if adverb_like(tokens[i].text):
         adjective = tokens[i].text.lower().endswith(("e", "en", "er", "es", "em"))
         if adjective and i + 1 < len(tokens) and tokens[i + 1].is_cap and not adverb_like(tokens[i + 1].text):
