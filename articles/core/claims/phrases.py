@@ -93,9 +93,10 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     called = i > 0 and tokens[i - 1].text.lower() == "als"  # "als „Fest“ bezeichnet": a term, no name
     if tokens[i].text in ("„", "»") and i + 1 < len(tokens) and tokens[i + 1].is_cap and not called:
         end = _skip_quoted_name(tokens, i)  # „Radio Nord“ berichtet: a name in quote marks
-        if end - i > 6:
-            return None
-        return Phrase(i, _genitive_chain(tokens, end) if genitive else end) if end > i else None
+        inner = tokens[i + 1 : end - 1]
+        if end == i or len(inner) > 4 or not all(t.is_cap or t.text in _NAME_SMALL_WORDS for t in inner):
+            return None  # „Frieden schaffen ohne Waffen“: a slogan, not a name
+        return Phrase(i, _genitive_chain(tokens, end) if genitive else end)
     if adverb_like(tokens[i].text):
         adjective = tokens[i].text.lower().endswith(("e", "en", "er", "es", "em"))
         if adjective and i + 1 < len(tokens) and tokens[i + 1].is_cap and not adverb_like(tokens[i + 1].text):
@@ -119,6 +120,9 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     if genitive:
         end = _genitive_chain(tokens, end)
     return Phrase(i, end)
+
+
+_NAME_SMALL_WORDS = frozenset(("ohne", "für", "und", "der", "die", "das", "des", "von", "vom", "im", "in", "am", "zur"))
 
 
 def _skip_quoted_name(tokens: Sequence[Token], j: int) -> int:
