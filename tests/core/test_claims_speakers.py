@@ -324,3 +324,18 @@ def test_a_name_in_quote_marks_opening_the_sentence_is_the_subject() -> None:
     )
     assert mention(first) == "„Radio Nord“"
     assert mention(second) == "„Hilfe ohne Grenzen“ sowie das Technische Hilfswerk"
+
+
+def test_subordinator_after_a_quote_is_no_verb_of_saying() -> None:
+    text = (
+        "Die Kosten lägen bei zwei Millionen Euro und seien „mit Vorsicht zu genießen“, "
+        "da ähnliche Bauten anderswo das Doppelte gekostet hätten, so der Verband."
+    )
+    (direct,) = [c for c in claims_of(text) if c.type == "direct"]
+    assert mention(direct) == "der Verband"
+
+
+def test_passive_with_an_als_quote_complement_takes_the_agent() -> None:
+    (claim,) = claims_of("Seine Bilder werden von Kritikern als „Meilensteine der Malerei“ bezeichnet.")
+    assert claim.type == "direct"
+    assert mention(claim) == "Kritikern"

@@ -205,6 +205,8 @@ NOT_FINITE = frozenset(
         "was",
         "als",
         "so",
+        # Subordinators open a clause, they are no finite verb („…“, da ähnliche Bauten …).
+        *("da", "obwohl", "während", "nachdem", "bevor", "falls", "sodass", "damit", "zumal", "indem"),
     ]
 )
 

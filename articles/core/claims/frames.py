@@ -177,12 +177,24 @@ def _passive(tokens: Sequence[Token], i: int) -> bool:
         return False
     if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("worden", "werden"):
         return True
-    for j in range(i - 1, max(-1, i - 16), -1):
-        if tokens[j].text in (",", ";", ":", "„", "“"):
+    j = i - 1
+    while j >= max(0, i - 16):
+        if tokens[j].text == "“":
+            j = _before_als_quote(tokens, j)  # "werden von X als „…“ bezeichnet": skip the complement
+        if j < 0 or tokens[j].text in (",", ";", ":", "„", "“"):
             return False
         if tokens[j].text.lower() in _PASSIVE_AUX:
             return True
+        j -= 1
     return False
+
+
+def _before_als_quote(tokens: Sequence[Token], close: int) -> int:
+    """The token before "als „…“" ending at ``close``; ``close`` itself when the quote is no such complement."""
+    for k in range(close - 1, max(-1, close - 12), -1):
+        if tokens[k].text == "„":
+            return k - 2 if k > 0 and tokens[k - 1].text.lower() == "als" else close
+    return close
 
 
 def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
