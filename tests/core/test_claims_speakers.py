@@ -339,3 +339,17 @@ def test_passive_with_an_als_quote_complement_takes_the_agent() -> None:
     (claim,) = claims_of("Seine Bilder werden von Kritikern als „Meilensteine der Malerei“ bezeichnet.")
     assert claim.type == "direct"
     assert mention(claim) == "Kritikern"
+
+
+def test_subject_after_the_verb_behind_nur() -> None:
+    (claim,) = claims_of("Von den Vereinen im Ort erklärten nur die Schützen, nicht am Umzug teilnehmen zu wollen.")
+    assert claim.text == "nicht am Umzug teilnehmen zu wollen"
+    assert mention(claim) == "die Schützen"
+
+
+def test_main_clause_after_a_comma_has_its_own_subject() -> None:
+    (claim,) = claims_of(
+        "Der Neubau wird von der Stiftung begrüßt, die Anwohner bezweifeln aber, dass der Verkehr abnimmt."
+    )
+    assert claim.text == "dass der Verkehr abnimmt"
+    assert mention(claim) == "die Anwohner"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from articles.core.types import ClaimType, Mention
 
-from .frames import Frame, find_frames, leading_document
+from .frames import Frame, comma_clause_subject, find_frames, leading_document
 from .lexicon import (
     DETERMINERS,
 )
@@ -88,7 +88,10 @@ def cue_of(text: str, tokens: Sequence[Token], frame: Frame) -> Mention:
 
 
 def apply_frame(text: str, sent: Sentence, frame: Frame, draft: Draft) -> Draft:
-    draft.speaker = mention_of(text, sent.tokens, frame.speaker)
+    speaker = frame.speaker
+    if speaker is None and frame.kind == "verb":
+        speaker = comma_clause_subject(sent.tokens, frame.cue)
+    draft.speaker = mention_of(text, sent.tokens, speaker)
     if draft.speaker is not None and draft.speaker.text.lower() == "es":
         # "In der Mitteilung heißt es": the document speaks; a bare "hieß es" names nobody.
         cue = sent.tokens[frame.cue].text.lower()

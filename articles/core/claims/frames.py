@@ -122,6 +122,17 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     return Frame("verb", i, speaker, i, i + 1)
 
 
+def comma_clause_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "A wird positiv gesehen, die Organisation bezweifelt aber, …": a main clause after a comma
+    has its own subject between the comma and the verb at ``i``. Only for naming the speaker of a
+    claim found anyway; no frame gets it, so it makes no reported speech act of its own."""
+    start = _clause_start_comma(tokens, i)
+    if i < 3 or start == 0 or start >= i or tokens[start].text.lower() in _CLAUSE_LEADS | {"dass", "ob", "und"}:
+        return None
+    phrase = np_forward(tokens, start)
+    return phrase if phrase is not None and phrase.last == i else None
+
+
 # "X monieren Unregelmäßigkeiten, sprechen aber davon, …": a second verb of the same subject.
 _COORDINATION_ADVERBS = frozenset(("aber", "jedoch", "zudem", "außerdem", "dann"))
 _CLAUSE_LEADS = _SUBORDINATORS | frozenset(("nachdem", "wie", "dem", "denen"))

@@ -277,6 +277,7 @@ _AFTER_VERB_ADVERBS = frozenset(
     (
         *("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber", "heute", "gestern", "erneut", "dann"),
         *("bereits", "zuvor", "zuletzt", "inzwischen", "damals", "ebenfalls", "später", "jetzt", "nochmals"),
+        *("nur", "sogar", "lediglich", "allerdings", "unterdessen", "indessen", "wiederum", "mittlerweile"),
     )
 )
 
