@@ -353,3 +353,10 @@ def test_main_clause_after_a_comma_has_its_own_subject() -> None:
     )
     assert claim.text == "dass der Verkehr abnimmt"
     assert mention(claim) == "die Anwohner"
+
+
+def test_hearsay_opening_with_the_reports_it_comes_from() -> None:
+    text = "Die Feuerwehr rückte aus. In den ersten Berichten hatte es geheißen, zwei Scheunen sollen gebrannt haben."
+    claim = claims_of(text)[-1]
+    assert claim.type == "free_indirect"
+    assert mention(claim) == "den ersten Berichten"

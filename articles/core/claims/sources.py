@@ -125,7 +125,10 @@ def _document_at_start(text: str, sent: Sentence) -> Mention | None:
     phrase = np_forward(tokens, 1)
     if phrase is None:
         return None
-    head = [t.text.lower() for t in tokens[phrase.first : min(phrase.last, phrase.first + 3)]]
+    head = [
+        t.text.lower().removesuffix("en").removesuffix("n")
+        for t in tokens[phrase.first : min(phrase.last, phrase.first + 3)]
+    ]
     return mention_of(text, tokens, phrase) if any(w.endswith(_DOCUMENT_HEADS) for w in head) else None
 
 
@@ -138,7 +141,7 @@ def own_source(text: str, sent: Sentence) -> Mention | None:
         if sent.tokens[frame.speaker.first].text.lower() in ("es", "man", "das", "dies"):
             continue
         return mention_of(text, sent.tokens, frame.speaker)
-    return None
+    return _document_at_start(text, sent)
 
 
 _CLAUSE_LINKS = frozenset(
