@@ -360,3 +360,11 @@ def test_hearsay_opening_with_the_reports_it_comes_from() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "free_indirect"
     assert mention(claim) == "den ersten Berichten"
+
+
+def test_wie_frame_with_ausfuehrte() -> None:
+    claims = claims_of("Wie die Richterin, Jana Hoff, ausführte, hätte der Plan „ein großes Unglück“ ausgelöst.")
+    indirect = [c for c in claims if c.type == "indirect"]
+    assert indirect and mention(indirect[0]) is not None and mention(indirect[0]).startswith("die Richterin")
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) is not None and mention(direct).startswith("die Richterin")
