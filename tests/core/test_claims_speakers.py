@@ -368,3 +368,14 @@ def test_wie_frame_with_ausfuehrte() -> None:
     assert indirect and mention(indirect[0]) is not None and mention(indirect[0]).startswith("die Richterin")
     (direct,) = [c for c in claims if c.type == "direct"]
     assert mention(direct) is not None and mention(direct).startswith("die Richterin")
+
+
+def test_a_time_is_no_passive_agent_and_wie_bekannt_wurde_names_nobody() -> None:
+    claims = claims_of(
+        "Im Juni war der Plan für gescheitert erklärt worden, das Werk zu verkaufen. "
+        "Wie gestern bekannt wurde, bleibt das Werk geöffnet. "
+        "Wie aus Kreisen der Regierung verlautete, wird die Steuer gesenkt."
+    )
+    assert claims[0].text == "das Werk zu verkaufen" and mention(claims[0]) is None
+    assert all("gestern" not in (mention(c) or "") for c in claims)
+    assert mention(claims[-1]) == "aus Kreisen der Regierung"

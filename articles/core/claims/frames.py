@@ -20,7 +20,7 @@ from .lexicon import (
     SPEECH_FORMS,
     WIE_VERBS,
 )
-from .phrases import Phrase, dative_medium, np_forward, subject_after, subject_before
+from .phrases import Phrase, adverbial_phrase, dative_medium, np_forward, subject_after, subject_before
 from .text import Token, is_konjunktiv
 
 _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
@@ -216,8 +216,8 @@ def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
         for j in range(start, i):
             if tokens[j].text.lower() in links:
                 phrase = np_forward(tokens, j + 1)
-                if phrase is not None and phrase.last <= i:
-                    return phrase
+                if phrase is not None and phrase.last <= i and not adverbial_phrase(tokens, phrase):
+                    return phrase  # not "Im März wurde … erklärt": a time is no agent
     return leading_document(tokens, i)
 
 
@@ -431,8 +431,13 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 end += 1
             first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
             # A subject the phrase finder cannot parse ("t-online.de", "Dr. X aus dem Team") is still
-            # everything between "wie" and its verb.
+            # everything between "wie" and its verb; "wie gestern bekannt wurde" names nobody.
             phrase = np_forward(tokens, first) or (Phrase(first, k) if k > first else None)
+            word = tokens[first].text
+            source = word in DETERMINERS or word in PRONOUNS or word in ("aus", "von", "vom", "seitens") or "." in word
+            if word.islower() and not source:
+                phrase = np_forward(tokens, first)  # "wie gestern bekannt wurde" names nobody
+                return Frame("wie", k, phrase, i, end)
             return None if phrase is None else Frame("wie", k, phrase, i, end)
     return None
 

@@ -219,7 +219,7 @@ def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phr
     if clause_start + 1 < verb and tokens[clause_start].text.lower() in FOCUS:
         clause_start += 1  # "Auch der Minister sagte …"
     phrase = _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
-    if phrase is None or _adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):
+    if phrase is None or adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):
         return None
     return phrase
 
@@ -233,7 +233,7 @@ def _unbalanced_quotes(tokens: Sequence[Token], phrase: Phrase) -> bool:
 _TIME_HEADS = frozenset(("ende", "anfang", "mitte", "tage", "zeit", "weiteren", "jahres", "monats"))
 
 
-def _adverbial_phrase(tokens: Sequence[Token], phrase: Phrase) -> bool:
+def adverbial_phrase(tokens: Sequence[Token], phrase: Phrase) -> bool:
     """A fronted adverbial, not a subject: "Des Weiteren", "Ende Januar 2006", "Seiner Zeit", "dieser Tage"."""
     words = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
     if words[0] == "des" or words[0] in _TIME_HEADS:
