@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from articles.core.types import ClaimType, Mention
 
-from .frames import Frame, comma_clause_subject, find_frames, leading_document
+from .frames import Frame, comma_clause_subject, find_frames
 from .lexicon import (
     DETERMINERS,
 )
+from .passive import leading_document
 from .phrases import Phrase, is_medium, np_forward, role_split
 from .quotes import QuotePair
 from .text import Token, is_konjunktiv, tokenize

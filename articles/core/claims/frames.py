@@ -20,7 +20,8 @@ from .lexicon import (
     SPEECH_FORMS,
     WIE_VERBS,
 )
-from .phrases import Phrase, adverbial_phrase, dative_medium, np_forward, subject_after, subject_before
+from .passive import clause_start_comma, passive, passive_agent
+from .phrases import Phrase, dative_medium, np_forward, subject_after, subject_before
 from .text import Token, is_konjunktiv
 
 _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
@@ -90,9 +91,9 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
     if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS and not _object_pronoun(tokens, i):
         return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
-    if _passive(tokens, i):
+    if passive(tokens, i):
         quoted = _subject_around_auxiliary(tokens, i) if tokens[i].text.lower() == "zitiert" else None
-        return Frame("verb", i, quoted or _passive_agent(tokens, i), i, i + 1)  # "X wird (von Y) zitiert"
+        return Frame("verb", i, quoted or passive_agent(tokens, i), i, i + 1)  # "X wird (von Y) zitiert"
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
@@ -126,7 +127,7 @@ def comma_clause_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "A wird positiv gesehen, die Organisation bezweifelt aber, …": a main clause after a comma
     has its own subject between the comma and the verb at ``i``. Only for naming the speaker of a
     claim found anyway; no frame gets it, so it makes no reported speech act of its own."""
-    start = _clause_start_comma(tokens, i)
+    start = clause_start_comma(tokens, i)
     if i < 3 or start == 0 or start >= i or tokens[start].text.lower() in _CLAUSE_LEADS | {"dass", "ob", "und"}:
         return None
     phrase = np_forward(tokens, start)
@@ -146,7 +147,7 @@ def _subordinate_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
         after += 1
     if after < len(tokens) and tokens[after].text not in (",", ".", ";", ":"):
         return None
-    start = _clause_start_comma(tokens, i)
+    start = clause_start_comma(tokens, i)
     for k in range(start, i):
         word = tokens[k].text.lower()
         relative = word in ("dem", "denen") and k > 0 and tokens[k - 1].text.lower() == "in"
@@ -175,77 +176,6 @@ def person_like(tokens: Sequence[Token], phrase: Phrase) -> bool:
 
 
 _WIE_LEADS = frozenset(("Denn", "Doch", "Und", "Aber"))
-_PASSIVE_AUX = frozenset(("wird", "wurde", "wurden", "werden", "worden"))
-_AGENT_LINKS = frozenset(("von", "vom", "seitens"))
-_DOCUMENT_LINKS = frozenset(("in", "im"))
-
-
-def _passive(tokens: Sequence[Token], i: int) -> bool:
-    """ "Es wird befürchtet, dass …", "X wurde aufgefordert, …": a participle with a form of "werden"."""
-    word = tokens[i].text.lower()
-    participle = word.endswith("t") or (word.endswith("en") and "ge" in word[:6])
-    if not participle:
-        return False
-    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("worden", "werden"):
-        return True
-    j = i - 1
-    while j >= max(0, i - 16):
-        if tokens[j].text == "“":
-            j = _before_als_quote(tokens, j)  # "werden von X als „…“ bezeichnet": skip the complement
-        if j < 0 or tokens[j].text in (",", ";", ":", "„", "“"):
-            return False
-        if tokens[j].text.lower() in _PASSIVE_AUX:
-            return True
-        j -= 1
-    return False
-
-
-def _before_als_quote(tokens: Sequence[Token], close: int) -> int:
-    """The token before "als „…“" ending at ``close``; ``close`` itself when the quote is no such complement."""
-    for k in range(close - 1, max(-1, close - 12), -1):
-        if tokens[k].text == "„":
-            return k - 2 if k > 0 and tokens[k - 1].text.lower() == "als" else close
-    return close
-
-
-def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
-    """The agent of a passive cue ("von den Behörden", "seitens der Regierung") or the document it is
-    written in ("In einer Presseerklärung wurde verkündet"); none in an agentless passive."""
-    start = _clause_start_comma(tokens, i)
-    for links in (_AGENT_LINKS, _DOCUMENT_LINKS):
-        for j in range(start, i):
-            if tokens[j].text.lower() in links:
-                phrase = np_forward(tokens, j + 1)
-                if phrase is not None and phrase.last <= i and not adverbial_phrase(tokens, phrase):
-                    return phrase  # not "Im März wurde … erklärt": a time is no agent
-    return leading_document(tokens, i)
-
-
-def leading_document(tokens: Sequence[Token], i: int) -> Phrase | None:
-    """ "In einer Erklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet": the document
-    opening the sentence, separated from the cue at ``i`` by a relative clause."""
-    if len(tokens) < 4 or tokens[0].text.lower() not in _DOCUMENT_LINKS:
-        return None
-    phrase = np_forward(tokens, 1)
-    if phrase is None or phrase.last >= i or tokens[phrase.last].text != ",":
-        return None
-    relative = phrase.last + 1 < i and tokens[phrase.last + 1].text.lower() in (
-        "die",
-        "der",
-        "das",
-        "welche",
-        "welcher",
-    )
-    return phrase if relative else None
-
-
-def _clause_start_comma(tokens: Sequence[Token], i: int) -> int:
-    for j in range(i - 1, max(-1, i - 30), -1):
-        if tokens[j].text in (",", ";", ":"):
-            return j + 1
-    return max(0, i - 30)
-
-
 _SUBJECT_PRONOUNS = frozenset(("er", "sie", "wir", "ich", "man", "he", "she", "they"))
 
 
