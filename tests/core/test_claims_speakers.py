@@ -379,3 +379,12 @@ def test_a_time_is_no_passive_agent_and_wie_bekannt_wurde_names_nobody() -> None
     assert claims[0].text == "das Werk zu verkaufen" and mention(claims[0]) is None
     assert all("gestern" not in (mention(c) or "") for c in claims)
     assert mention(claims[-1]) == "aus Kreisen der Regierung"
+
+
+def test_words_in_quote_marks_are_no_verb_of_the_coordinated_subject() -> None:
+    text = (
+        "Unter dem Motto „Schule statt Stau“ zogen die Schüler durch die Stadt "
+        "und skandierten dabei Parolen wie „Stoppt den Verkehrswahnsinn“."
+    )
+    (direct,) = [c for c in claims_of(text) if c.text == "Stoppt den Verkehrswahnsinn"]
+    assert mention(direct) == "die Schüler"

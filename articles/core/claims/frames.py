@@ -227,11 +227,16 @@ _QUOTE_MARKS = frozenset(("„", "“", "”", "»", "«", '"'))
 
 
 def _first_clause_subject(tokens: Sequence[Token], start: int, i: int) -> Phrase | None:
+    """The subject of the clause's first verb; words in quote marks („Freiheit statt Angst“) are no verb."""
     previous = ""
+    inside = False
     for j in range(start, min(i - 1, start + 40)):
         word = tokens[j].text
+        if word in ("„", "»", "“", "«"):
+            inside = word in ("„", "»")
+            continue
         adjective = previous in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
-        if word.islower() and word not in _NOT_VERBS and not adjective:
+        if word.islower() and word not in _NOT_VERBS and not adjective and not inside:
             return subject_before(tokens, j, start) or subject_after(tokens, j)
         previous = word.lower()
     return None
