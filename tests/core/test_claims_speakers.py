@@ -388,3 +388,14 @@ def test_words_in_quote_marks_are_no_verb_of_the_coordinated_subject() -> None:
     )
     (direct,) = [c for c in claims_of(text) if c.text == "Stoppt den Verkehrswahnsinn"]
     assert mention(direct) == "die Schüler"
+
+
+def test_continuation_after_a_passive_sentence_citing_a_report() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Die Engpässe werden im Jahresbericht auf fehlende Lehrer zurückgeführt. "
+        "Folge sei ein Unterrichtsausfall von zehn Prozent."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Jahresbericht"

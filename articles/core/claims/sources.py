@@ -115,21 +115,40 @@ def source_in(text: str, sent: Sentence) -> Mention | None:
         found = mention_of(text, tokens, frame.speaker)
         if found is not None and (frame.kind != "verb" or agent or agent_like(found.text)):
             return found
-    return _document_at_start(text, sent)
+    return _document_at_start(text, sent) or _document_inside(text, sent)
 
 
 def _document_at_start(text: str, sent: Sentence) -> Mention | None:
     tokens = sent.tokens
     if len(tokens) < 3 or tokens[0].text.lower() not in ("in", "im"):
         return None
-    phrase = np_forward(tokens, 1)
-    if phrase is None:
+    return _document_phrase(text, sent, 1)
+
+
+def _document_phrase(text: str, sent: Sentence, first: int) -> Mention | None:
+    """The phrase at ``first`` when its head names a report or statement ("den ersten Berichten")."""
+    tokens = sent.tokens
+    phrase = np_forward(tokens, first)
+    if phrase is None or sent.quoted[first]:
         return None
     head = [
         t.text.lower().removesuffix("en").removesuffix("n")
         for t in tokens[phrase.first : min(phrase.last, phrase.first + 3)]
     ]
     return mention_of(text, tokens, phrase) if any(w.endswith(_DOCUMENT_HEADS) for w in head) else None
+
+
+def _document_inside(text: str, sent: Sentence) -> Mention | None:
+    """ "Die Konflikte werden im Bericht auf … zurückgeführt": a report a passive sentence cites."""
+    tokens = sent.tokens
+    if not any(t.text.lower() in ("wird", "werden", "wurde", "wurden") for t in tokens):
+        return None
+    for k, token in enumerate(tokens[:-1]):
+        if token.text.lower() in ("im", "in") and not sent.quoted[k]:
+            found = _document_phrase(text, sent, k + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def own_source(text: str, sent: Sentence) -> Mention | None:
