@@ -399,3 +399,15 @@ def test_continuation_after_a_passive_sentence_citing_a_report() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "indirect_free_indirect"
     assert mention(claim) == "Jahresbericht"
+
+
+def test_hearsay_without_a_claim_before_takes_the_nearest_source() -> None:
+    text = (
+        "Nach Angaben der Polizei brannte am Morgen eine Lagerhalle. "
+        "Die Flammen schlugen meterhoch. "
+        "Der Rauch zog bis in die Stadt. "
+        "Ein Funke soll das Feuer ausgelöst haben."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "free_indirect"
+    assert mention(claim) == "Angaben der Polizei"

@@ -205,6 +205,8 @@ def _unframed(text: str, sents: list[Sentence], index: int, drafts: list[Draft])
             draft.speaker = previous.speaker  # hearsay right after an attribution continues it
         elif subject is not None and agent_like(subject.text):
             draft.speaker = subject
+        else:
+            draft.speaker = recent_agent(text, sents, index)
         return draft
     return None
 
