@@ -411,3 +411,14 @@ def test_hearsay_without_a_claim_before_takes_the_nearest_source() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "free_indirect"
     assert mention(claim) == "Angaben der Polizei"
+
+
+def test_fuer_x_gives_the_opinion_holder_of_a_konjunktiv_or_quote() -> None:
+    text = (
+        "Die Ministerin sagte, der Plan sei fertig. "
+        "Der Verband lehnte ihn ab. "
+        "Für den Ökonomen Paul Weber sei der Plan „ein mutiger erster Schritt“."
+    )
+    claims = claims_of(text)
+    assert all(mention(c) == "den Ökonomen Paul Weber" for c in claims if "mutiger" in c.text)
+    assert any("mutiger" in c.text for c in claims)

@@ -32,7 +32,7 @@ from .quotes import find_quotes
 from .sentence import (
     sentence_claim,
 )
-from .sources import agent_like, named, previous_subject
+from .sources import agent_like, named, opinion_holder, previous_subject
 from .text import sentences
 
 
@@ -52,7 +52,7 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         first_new = len(drafts)
         for draft in by_sentence.get(index, []):
             if draft.speaker is None:
-                draft.speaker = _focused_subject(text, sent)
+                draft.speaker = _focused_subject(text, sent) or opinion_holder(text, sent)
             if draft.speaker is None:
                 speaker_without_frame(text, sent, draft, drafts)
             if draft.speaker is None and sent.quoted[0]:

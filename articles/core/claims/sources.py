@@ -9,6 +9,7 @@ from articles.core.types import Mention
 from .drafts import Sentence, first_verb, has_konjunktiv, mention_of
 from .lexicon import AGENT_SUFFIXES, ROLE_SUFFIXES
 from .phrases import np_forward, role_split, subject_after, subject_before
+from .text import is_konjunktiv
 
 
 def following_so(text: str, sents: Sequence[Sentence], index: int) -> Mention | None:
@@ -160,7 +161,7 @@ def own_source(text: str, sent: Sentence) -> Mention | None:
         if sent.tokens[frame.speaker.first].text.lower() in ("es", "man", "das", "dies"):
             continue
         return mention_of(text, sent.tokens, frame.speaker)
-    return _document_at_start(text, sent)
+    return opinion_holder(text, sent, konjunktiv=True) or _document_at_start(text, sent)
 
 
 _CLAUSE_LINKS = frozenset(
@@ -183,3 +184,18 @@ def own_subject(text: str, sent: Sentence) -> Mention | None:
     phrase = subject_before(sent.tokens, verb, 0) if verb is not None else None
     found = mention_of(text, sent.tokens, phrase)
     return found if found is not None and agent_like(found.text) else None
+
+
+def opinion_holder(text: str, sent: Sentence, *, konjunktiv: bool = False) -> Mention | None:
+    """ "Für den Theologen X sei der Rücktritt „verständlich“": the person whose view the sentence
+    gives; with ``konjunktiv`` only when a Konjunktiv verb follows the phrase (not "Für X gilt …")."""
+    tokens = sent.tokens
+    if len(tokens) < 4 or tokens[0].text != "Für" or sent.quoted[1]:
+        return None
+    phrase = np_forward(tokens, 1)
+    if phrase is None or phrase.last >= len(tokens):
+        return None
+    if konjunktiv and not is_konjunktiv(tokens[phrase.last].text):
+        return None
+    found = mention_of(text, tokens, phrase)
+    return found if found is not None and (named(found.text) or agent_like(found.text)) else None
