@@ -1,4 +1,6 @@
-"""Sources of continuations: whom a Konjunktiv sentence or hearsay without a frame of its own continues."""
+"""Sources without a frame of their own: whom a Konjunktiv sentence or hearsay continues (the source of
+the sentence before, a following "so X", the nearest "laut X"), and the sources a sentence names
+outside any frame ("…“, so X" after a long quotation, "Für X sei …", "In den Berichten hieß es …")."""
 
 from __future__ import annotations
 
