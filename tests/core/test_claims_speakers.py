@@ -169,3 +169,256 @@ def test_continuation_after_a_long_subject_with_party_and_apposition() -> None:
     claim = claims_of(text)[-1]
     assert claim.type == "indirect_free_indirect"
     assert mention(claim) == "Die Landrätin des Kreises Nordheide"
+
+
+def test_continuation_takes_the_passive_agent_of_the_sentence_before() -> None:
+    # Two sentences back a speaker claimed something; the sentence just before names a new source
+    # as the agent of a passive ("wurden von X als … bezeichnet"): the Konjunktiv continues that one.
+    text = (
+        "Der Verband forderte, die Maut für Busse abzuschaffen. "
+        "Die Pläne wurden von Verkehrsministerin Olga Haas als überzogen bezeichnet. "
+        "Viele Busse seien ohnehin kaum ausgelastet."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Verkehrsministerin Olga Haas"
+
+
+def test_continuation_takes_the_document_of_the_sentence_before() -> None:
+    text = (
+        "Die Stadt kündigte an, neue Radwege zu bauen. "
+        "In einer Analyse des Fahrradclubs wird das Vorhaben als zu zaghaft gesehen. "
+        "So fehle weiterhin ein Weg entlang des Flusses."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "einer Analyse des Fahrradclubs"
+
+
+def test_continuation_takes_a_speaking_subject_of_the_sentence_before() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Die Hilfsorganisation verlangt von der Regierung einen „Plan für Notfälle“. "
+        "Der Plan solle vor allem die Dörfer im Süden erreichen."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Hilfsorganisation"
+
+
+def test_coordinated_verb_after_a_named_apposition_keeps_the_subject() -> None:
+    (claim,) = claims_of("Einer der Gründer, Karl Bauer, dankte den Helfern und ergänzte, der Verein sei gerettet.")
+    assert claim.text == "der Verein sei gerettet"
+    assert mention(claim) is not None and mention(claim).startswith("Einer der Gründer")
+
+
+def test_auxiliary_behind_a_parenthesis_with_a_comma_or_a_date() -> None:
+    first, second = claims_of(
+        "Landrätin Eva Roth (SPD) hat im Gespräch mit ihrem Kollegen Jan Wolf (Freie Wähler, kurz FW) betont, "
+        "der Kreis stehe zu der Klinik. "
+        "Der Kämmerer hatte am Montag, den 3.5. in der Sitzung die Ansicht vertreten, die Rücklage reiche aus."
+    )
+    assert first.text == "der Kreis stehe zu der Klinik"
+    assert mention(first) == "Landrätin Eva Roth (SPD)"
+    assert second.text == "die Rücklage reiche aus"
+    assert mention(second) == "Der Kämmerer"
+
+
+def test_quoted_sentence_without_frame_takes_the_named_subject_before() -> None:
+    text = (
+        "Die Abgeordnete Lena Vogt, eine der Unterzeichnerinnen des Aufrufs, besuchte am Sonntag das Flüchtlingsheim. "
+        "„Diese Stadt hat viel erreicht, aber hier irrt sie sich.“"
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "direct"
+    assert mention(claim) is not None and mention(claim).startswith("Die Abgeordnete Lena Vogt")
+
+
+def test_document_before_a_relative_clause_speaks_for_a_passive_or_heisst_es() -> None:
+    claims = claims_of(
+        "In einer Erklärung, die am Abend im Rathaus verteilt wurde, wurde verkündet, dass die Brücke gesperrt werde. "
+        "Im Schlusswort des Gutachtens, das dem Rat seit Mai vorliegt, heißt es: „Die Pfeiler sind nicht mehr sicher.“"
+    )
+    assert claims[0].text == "dass die Brücke gesperrt werde"
+    assert mention(claims[0]) == "einer Erklärung"
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) == "Schlusswort des Gutachtens"
+
+
+def test_konjunktiv_sentence_with_its_own_so_or_nach_source() -> None:
+    # Mostly quoted, so no frame makes them claims; the source they name beats the speaker before.
+    text = (
+        "Der Landrat sagte, die Lage sei ernst. "
+        "Die Schule müsse „sofort und gründlich von Grund auf saniert“ werden, so Bürgermeister Lutz. "
+        "Nach Auffassung der Elternsprecherin Ida Kern sei es „ein Skandal, dass unsere Kinder so lange warten müssen“."
+    )
+    first, second = [c for c in claims_of(text) if c.type == "indirect_free_indirect"]
+    assert mention(first) == "Bürgermeister Lutz"
+    assert mention(second) is not None and mention(second).startswith("Auffassung der Elternsprecherin")
+
+
+def test_konjunktiv_clause_after_an_indicative_clause_of_a_speaking_subject() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Die Hilfsorganisation ist unterdessen besorgt über fehlende Mittel, nur wenige Dörfer seien bisher versorgt."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Die Hilfsorganisation"
+
+
+def test_fronted_dative_medium_is_the_addressee_not_the_speaker() -> None:
+    (claim,) = claims_of("Der regionalen Zeitung sagte Jonas Brenner: „Wir geben nicht auf.“")
+    assert mention(claim) == "Jonas Brenner"
+
+
+def test_sie_after_a_coordinated_verb_is_the_object() -> None:
+    claims = claims_of("Die Firma bestritt den Bericht der Zeitung und nannte sie „schlecht recherchiert“.")
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) == "Die Firma"
+
+
+def test_the_quoted_person_of_a_passive_zitiert_speaks() -> None:
+    first, second = claims_of(
+        "Die Trainerin Maria Lenz wird von der Lokalzeitung mit den Worten zitiert, das Team sei bereit. "
+        "In der Mitteilung des Vereins wird Kapitän Ole Frank wie folgt zitiert: „Wir freuen uns auf das Spiel.“"
+    )
+    assert mention(first) == "Die Trainerin Maria Lenz"
+    assert mention(second) == "Kapitän Ole Frank"
+
+
+def test_lower_case_names_with_a_hyphen() -> None:
+    first, second = claims_of(
+        "Ein Reporter des Senders n-tv berichtete, dass die Straße gesperrt sei. "
+        "Zuvor sei laut el-Hamid die Brücke beschädigt worden."
+    )
+    assert mention(first) == "Ein Reporter des Senders n-tv"
+    assert mention(second) == "el-Hamid"
+
+
+def test_a_speaking_subject_before_bezeichnete_x_als_is_no_fronted_object() -> None:
+    claims = claims_of("Das Fachmagazin Technik Heute bezeichnete Nordwerk im Mai als „Spätzünder“.")
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) is not None and mention(direct).startswith("Das Fachmagazin")
+
+
+def test_sowohl_als_auch_subjects() -> None:
+    (claim,) = claims_of("Sowohl die Stadtverwaltung als auch der Landkreis kündigten Gespräche an.")
+    assert claim.type == "reported"
+    assert mention(claim) == "die Stadtverwaltung als auch der Landkreis"
+
+
+def test_quote_without_frame_after_a_focus_particle_takes_the_subject() -> None:
+    text = (
+        "Die Ministerin lobte den Plan: „Das ist ein guter Anfang.“ "
+        "Auch der Landrat Peter Nolte verteidigte das Vorhaben als „längst überfällig“."
+    )
+    direct = [c for c in claims_of(text) if c.type == "direct"]
+    assert mention(direct[-1]) == "der Landrat Peter Nolte"
+
+
+def test_a_name_in_quote_marks_opening_the_sentence_is_the_subject() -> None:
+    first, second = claims_of(
+        "„Radio Nord“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen geflohen seien. "
+        "„Hilfe ohne Grenzen“ sowie das Technische Hilfswerk kündigten an, weitere Helfer zu schicken."
+    )
+    assert mention(first) == "„Radio Nord“"
+    assert mention(second) == "„Hilfe ohne Grenzen“ sowie das Technische Hilfswerk"
+
+
+def test_subordinator_after_a_quote_is_no_verb_of_saying() -> None:
+    text = (
+        "Die Kosten lägen bei zwei Millionen Euro und seien „mit Vorsicht zu genießen“, "
+        "da ähnliche Bauten anderswo das Doppelte gekostet hätten, so der Verband."
+    )
+    (direct,) = [c for c in claims_of(text) if c.type == "direct"]
+    assert mention(direct) == "der Verband"
+
+
+def test_passive_with_an_als_quote_complement_takes_the_agent() -> None:
+    (claim,) = claims_of("Seine Bilder werden von Kritikern als „Meilensteine der Malerei“ bezeichnet.")
+    assert claim.type == "direct"
+    assert mention(claim) == "Kritikern"
+
+
+def test_subject_after_the_verb_behind_nur() -> None:
+    (claim,) = claims_of("Von den Vereinen im Ort erklärten nur die Schützen, nicht am Umzug teilnehmen zu wollen.")
+    assert claim.text == "nicht am Umzug teilnehmen zu wollen"
+    assert mention(claim) == "die Schützen"
+
+
+def test_main_clause_after_a_comma_has_its_own_subject() -> None:
+    (claim,) = claims_of(
+        "Der Neubau wird von der Stiftung begrüßt, die Anwohner bezweifeln aber, dass der Verkehr abnimmt."
+    )
+    assert claim.text == "dass der Verkehr abnimmt"
+    assert mention(claim) == "die Anwohner"
+
+
+def test_hearsay_opening_with_the_reports_it_comes_from() -> None:
+    text = "Die Feuerwehr rückte aus. In den ersten Berichten hatte es geheißen, zwei Scheunen sollen gebrannt haben."
+    claim = claims_of(text)[-1]
+    assert claim.type == "free_indirect"
+    assert mention(claim) == "den ersten Berichten"
+
+
+def test_wie_frame_with_ausfuehrte() -> None:
+    claims = claims_of("Wie die Richterin, Jana Hoff, ausführte, hätte der Plan „ein großes Unglück“ ausgelöst.")
+    indirect = [c for c in claims if c.type == "indirect"]
+    assert indirect and mention(indirect[0]) is not None and mention(indirect[0]).startswith("die Richterin")
+    (direct,) = [c for c in claims if c.type == "direct"]
+    assert mention(direct) is not None and mention(direct).startswith("die Richterin")
+
+
+def test_a_time_is_no_passive_agent_and_wie_bekannt_wurde_names_nobody() -> None:
+    claims = claims_of(
+        "Im Juni war der Plan für gescheitert erklärt worden, das Werk zu verkaufen. "
+        "Wie gestern bekannt wurde, bleibt das Werk geöffnet. "
+        "Wie aus Kreisen der Regierung verlautete, wird die Steuer gesenkt."
+    )
+    assert claims[0].text == "das Werk zu verkaufen" and mention(claims[0]) is None
+    assert all("gestern" not in (mention(c) or "") for c in claims)
+    assert mention(claims[-1]) == "aus Kreisen der Regierung"
+
+
+def test_words_in_quote_marks_are_no_verb_of_the_coordinated_subject() -> None:
+    text = (
+        "Unter dem Motto „Schule statt Stau“ zogen die Schüler durch die Stadt "
+        "und skandierten dabei Parolen wie „Stoppt den Verkehrswahnsinn“."
+    )
+    (direct,) = [c for c in claims_of(text) if c.text == "Stoppt den Verkehrswahnsinn"]
+    assert mention(direct) == "die Schüler"
+
+
+def test_continuation_after_a_passive_sentence_citing_a_report() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Die Engpässe werden im Jahresbericht auf fehlende Lehrer zurückgeführt. "
+        "Folge sei ein Unterrichtsausfall von zehn Prozent."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect_free_indirect"
+    assert mention(claim) == "Jahresbericht"
+
+
+def test_hearsay_without_a_claim_before_takes_the_nearest_source() -> None:
+    text = (
+        "Nach Angaben der Polizei brannte am Morgen eine Lagerhalle. "
+        "Die Flammen schlugen meterhoch. "
+        "Der Rauch zog bis in die Stadt. "
+        "Ein Funke soll das Feuer ausgelöst haben."
+    )
+    claim = claims_of(text)[-1]
+    assert claim.type == "free_indirect"
+    assert mention(claim) == "Angaben der Polizei"
+
+
+def test_fuer_x_gives_the_opinion_holder_of_a_konjunktiv_or_quote() -> None:
+    text = (
+        "Die Ministerin sagte, der Plan sei fertig. "
+        "Der Verband lehnte ihn ab. "
+        "Für den Ökonomen Paul Weber sei der Plan „ein mutiger erster Schritt“."
+    )
+    claims = claims_of(text)
+    assert all(mention(c) == "den Ökonomen Paul Weber" for c in claims if "mutiger" in c.text)
+    assert any("mutiger" in c.text for c in claims)

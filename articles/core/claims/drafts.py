@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from articles.core.types import ClaimType, Mention
 
-from .frames import Frame, find_frames
+from .frames import Frame, comma_clause_subject, find_frames
 from .lexicon import (
     DETERMINERS,
 )
+from .passive import leading_document
 from .phrases import Phrase, is_medium, np_forward, role_split
 from .quotes import QuotePair
 from .text import Token, is_konjunktiv, tokenize
@@ -90,7 +91,10 @@ def cue_of(text: str, tokens: Sequence[Token], frame: Frame) -> Mention:
 
 
 def apply_frame(text: str, sent: Sentence, frame: Frame, draft: Draft) -> Draft:
-    draft.speaker = mention_of(text, sent.tokens, frame.speaker)
+    speaker = frame.speaker
+    if speaker is None and frame.kind == "verb":
+        speaker = comma_clause_subject(sent.tokens, frame.cue)
+    draft.speaker = mention_of(text, sent.tokens, speaker)
     if draft.speaker is not None and draft.speaker.text.lower() == "es":
         # "In der Mitteilung heißt es": the document speaks; a bare "hieß es" names nobody.
         cue = sent.tokens[frame.cue].text.lower()
@@ -134,7 +138,7 @@ def _document_phrase(text: str, sent: Sentence, cue: int) -> Mention | None:
     for k in range(first, min(last, len(tokens) - 1)):
         if tokens[k].text.lower() in ("in", "im", "bei", "beim", "auf", "aus", "von", "vom") and not sent.quoted[k]:
             return mention_of(text, tokens, np_forward(tokens, k + 1))
-    return None
+    return mention_of(text, tokens, leading_document(tokens, cue))
 
 
 _ACCORDING_TO = re.compile(
@@ -207,6 +211,8 @@ NOT_FINITE = frozenset(
         "was",
         "als",
         "so",
+        # Subordinators open a clause, they are no finite verb („…“, da ähnliche Bauten …).
+        *("da", "obwohl", "während", "nachdem", "bevor", "falls", "sodass", "damit", "zumal", "indem"),
     ]
 )
 

@@ -20,7 +20,8 @@ from .lexicon import (
     SPEECH_FORMS,
     WIE_VERBS,
 )
-from .phrases import Phrase, np_forward, subject_after, subject_before
+from .passive import clause_start_comma, passive, passive_agent
+from .phrases import Phrase, dative_medium, np_forward, subject_after, subject_before
 from .text import Token, is_konjunktiv
 
 _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
@@ -90,15 +91,16 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         return None  # "weigerte sich, zu äußern": an infinitive is no act of saying
     if 0 < i < len(tokens) - 1 and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS and not _object_pronoun(tokens, i):
         return Frame("verb", i, Phrase(i + 1, i + 2), i, i + 1)  # "…, warnte er, …": inverted pronoun subject
-    if _passive(tokens, i):
-        return Frame("verb", i, _passive_agent(tokens, i), i, i + 1)
+    if passive(tokens, i):
+        quoted = _subject_around_auxiliary(tokens, i) if tokens[i].text.lower() == "zitiert" else None
+        return Frame("verb", i, quoted or passive_agent(tokens, i), i, i + 1)  # "X wird (von Y) zitiert"
     speaker: Phrase | None = None
     demonstrative = i == 1 and tokens[0].text.lower() in ("dies", "das", "dieses", "diese")
     if i > 0 and tokens[0].text.lower() not in _SUBORDINATORS and not demonstrative:
         speaker = subject_before(tokens, i, _clause_start(tokens, i))
     verb_final = i + 1 < len(tokens) and tokens[i + 1].text == ","
-    if speaker is not None and _object_first(tokens, i, speaker):
-        speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …"
+    if speaker is not None and (_object_first(tokens, i, speaker) or dative_medium(tokens, speaker)):
+        speaker = subject_after(tokens, i)  # "Die Äußerungen bezeichnete Wiefelspütz als …", "Der Zeitung sagte X"
     if speaker is None and i > 1 and tokens[0].text.lower() in _SUBORDINATORS and verb_final:
         speaker = subject_before(tokens, i, 1)  # "Während X ankündigte, …"
     comma_coordinated = (
@@ -121,6 +123,17 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     return Frame("verb", i, speaker, i, i + 1)
 
 
+def comma_clause_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "A wird positiv gesehen, die Organisation bezweifelt aber, …": a main clause after a comma
+    has its own subject between the comma and the verb at ``i``. Only for naming the speaker of a
+    claim found anyway; no frame gets it, so it makes no reported speech act of its own."""
+    start = clause_start_comma(tokens, i)
+    if i < 3 or start == 0 or start >= i or tokens[start].text.lower() in _CLAUSE_LEADS | {"dass", "ob", "und"}:
+        return None
+    phrase = np_forward(tokens, start)
+    return phrase if phrase is not None and phrase.last == i else None
+
+
 # "X monieren Unregelmäßigkeiten, sprechen aber davon, …": a second verb of the same subject.
 _COORDINATION_ADVERBS = frozenset(("aber", "jedoch", "zudem", "außerdem", "dann"))
 _CLAUSE_LEADS = _SUBORDINATORS | frozenset(("nachdem", "wie", "dem", "denen"))
@@ -134,7 +147,7 @@ def _subordinate_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
         after += 1
     if after < len(tokens) and tokens[after].text not in (",", ".", ";", ":"):
         return None
-    start = _clause_start_comma(tokens, i)
+    start = clause_start_comma(tokens, i)
     for k in range(start, i):
         word = tokens[k].text.lower()
         relative = word in ("dem", "denen") and k > 0 and tokens[k - 1].text.lower() == "in"
@@ -163,47 +176,6 @@ def person_like(tokens: Sequence[Token], phrase: Phrase) -> bool:
 
 
 _WIE_LEADS = frozenset(("Denn", "Doch", "Und", "Aber"))
-_PASSIVE_AUX = frozenset(("wird", "wurde", "wurden", "werden", "worden"))
-_AGENT_LINKS = frozenset(("von", "vom", "seitens"))
-_DOCUMENT_LINKS = frozenset(("in", "im"))
-
-
-def _passive(tokens: Sequence[Token], i: int) -> bool:
-    """ "Es wird befürchtet, dass …", "X wurde aufgefordert, …": a participle with a form of "werden"."""
-    word = tokens[i].text.lower()
-    participle = word.endswith("t") or (word.endswith("en") and "ge" in word[:6])
-    if not participle:
-        return False
-    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("worden", "werden"):
-        return True
-    for j in range(i - 1, max(-1, i - 16), -1):
-        if tokens[j].text in (",", ";", ":", "„", "“"):
-            return False
-        if tokens[j].text.lower() in _PASSIVE_AUX:
-            return True
-    return False
-
-
-def _passive_agent(tokens: Sequence[Token], i: int) -> Phrase | None:
-    """The agent of a passive cue ("von den Behörden", "seitens der Regierung") or the document it is
-    written in ("In einer Presseerklärung wurde verkündet"); none in an agentless passive."""
-    start = _clause_start_comma(tokens, i)
-    for links in (_AGENT_LINKS, _DOCUMENT_LINKS):
-        for j in range(start, i):
-            if tokens[j].text.lower() in links:
-                phrase = np_forward(tokens, j + 1)
-                if phrase is not None and phrase.last <= i:
-                    return phrase
-    return None
-
-
-def _clause_start_comma(tokens: Sequence[Token], i: int) -> int:
-    for j in range(i - 1, max(-1, i - 30), -1):
-        if tokens[j].text in (",", ";", ":"):
-            return j + 1
-    return max(0, i - 30)
-
-
 _SUBJECT_PRONOUNS = frozenset(("er", "sie", "wir", "ich", "man", "he", "she", "they"))
 
 
@@ -212,13 +184,23 @@ def _object_pronoun(tokens: Sequence[Token], i: int) -> bool:
     if tokens[i + 1].text != "sie" or tokens[i - 1].text in (",", "–", "—", ":", "“", "”", '"', "«"):
         return False
     start = _clause_start(tokens, i)
-    return tokens[start].text.lower() not in _SUBORDINATORS and subject_before(tokens, i, start) is not None
+    if tokens[start].text.lower() in _SUBORDINATORS:
+        return False
+    if tokens[i - 1].text.lower() == "und":
+        return _coordinated_subject(tokens, i) is not None  # "X bestritt den Bericht und nannte sie …"
+    return subject_before(tokens, i, start) is not None
 
 
 def _object_first(tokens: Sequence[Token], i: int, before: Phrase) -> bool:
     """An object fronted before "bezeichnete/nannte X … als": a bare name right after the verb is the subject."""
     if tokens[before.first].text.lower() not in DETERMINERS or i + 1 >= len(tokens):
         return False
+    head = next(
+        (t.text.lower() for t in tokens[before.first : before.last] if t.is_cap and t.text.lower() not in DETERMINERS),
+        "",
+    )
+    if head.endswith(AGENT_SUFFIXES):
+        return False  # "Das Magazin X bezeichnete Y als …": the speaking subject comes first
     nxt = tokens[i + 1]
     if not nxt.is_cap or nxt.text.lower() in DETERMINERS or nxt.text.lower() in ADVERBIAL_STARTS:
         return False
@@ -233,11 +215,28 @@ def _coordinated_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
         if tokens[j].text == ",":
             start = j + 1
             break
+    found = _first_clause_subject(tokens, start, i)
+    begin = _clause_start(tokens, start)
+    if found is None and start > 0 and not any(t.text in _QUOTE_MARKS for t in tokens[begin:i]):
+        # "Einer der Gründer, Karl Bauer, dankte … und ergänzte": the comma closed an apposition
+        found = _first_clause_subject(tokens, begin, i)
+    return found
+
+
+_QUOTE_MARKS = frozenset(("„", "“", "”", "»", "«", '"'))
+
+
+def _first_clause_subject(tokens: Sequence[Token], start: int, i: int) -> Phrase | None:
+    """The subject of the clause's first verb; words in quote marks („Freiheit statt Angst“) are no verb."""
     previous = ""
+    inside = False
     for j in range(start, min(i - 1, start + 40)):
         word = tokens[j].text
+        if word in ("„", "»", "“", "«"):
+            inside = word in ("„", "»")
+            continue
         adjective = previous in DETERMINERS and word.endswith(("e", "en", "er", "es", "em"))
-        if word.islower() and word not in _NOT_VERBS and not adjective:
+        if word.islower() and word not in _NOT_VERBS and not adjective and not inside:
             return subject_before(tokens, j, start) or subject_after(tokens, j)
         previous = word.lower()
     return None
@@ -253,13 +252,20 @@ _NOT_VERBS = DETERMINERS | frozenset(
 
 def _subject_around_auxiliary(tokens: Sequence[Token], i: int) -> Phrase | None:
     """ "X wird … zitiert" or "Im Vorfeld hatte das Komitee betont": the subject before or after the auxiliary."""
+    depth = 0
     for j in range(i - 1, max(-1, i - 25), -1):
-        if tokens[j].text in (",", ":", ";"):
+        depth += (tokens[j].text == ")") - (tokens[j].text == "(")
+        if tokens[j].text in (",", ":", ";") and depth <= 0 and not _date_comma(tokens, j):
             return None
-        if tokens[j].text.lower() in AUXILIARIES:
+        if tokens[j].text.lower() in AUXILIARIES and depth <= 0:
             before = subject_before(tokens, j, _clause_start(tokens, j)) if j > 0 else None
             return before or subject_after(tokens, j)
     return None
+
+
+def _date_comma(tokens: Sequence[Token], j: int) -> bool:
+    """ "am Donnerstag, den 7.10.": the comma of a date, not a clause boundary."""
+    return j + 2 < len(tokens) and tokens[j + 1].text.lower() == "den" and tokens[j + 2].text[:1].isdigit()
 
 
 def _subject_before_apposition(tokens: Sequence[Token], i: int) -> Phrase | None:
@@ -360,8 +366,13 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 end += 1
             first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
             # A subject the phrase finder cannot parse ("t-online.de", "Dr. X aus dem Team") is still
-            # everything between "wie" and its verb.
+            # everything between "wie" and its verb; "wie gestern bekannt wurde" names nobody.
             phrase = np_forward(tokens, first) or (Phrase(first, k) if k > first else None)
+            word = tokens[first].text
+            source = word in DETERMINERS or word in PRONOUNS or word in ("aus", "von", "vom", "seitens") or "." in word
+            if word.islower() and not source:
+                phrase = np_forward(tokens, first)  # "wie gestern bekannt wurde" names nobody
+                return Frame("wie", k, phrase, i, end)
             return None if phrase is None else Frame("wie", k, phrase, i, end)
     return None
 

@@ -56,6 +56,10 @@ def _is_adjective(token: Token) -> bool:
 def _is_name_part(token: Token) -> bool:
     if "." in token.text and token.text[-1].isalpha():
         return True  # a domain: "faz.net"
+    if token.text.islower() is False and "-" in token.text and token.text[:1].islower():
+        return True  # a lower-case name part before a capital: "el-Baradei", "ai-Bericht"
+    if "-" in token.text and token.text.islower() and len(token.text) <= 5:
+        return True  # a short lower-case brand: "n-tv"
     return token.is_cap and token.text.lower() not in ADVERBIAL_STARTS
 
 
@@ -86,6 +90,13 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     """The noun phrase starting at token ``i``: a pronoun, a name, or a description."""
     if i >= len(tokens):
         return None
+    called = i > 0 and tokens[i - 1].text.lower() == "als"  # "als „Fest“ bezeichnet": a term, no name
+    if tokens[i].text in ("„", "»") and i + 1 < len(tokens) and tokens[i + 1].is_cap and not called:
+        end = _skip_quoted_name(tokens, i)  # „Radio Nord“ berichtet: a name in quote marks
+        inner = tokens[i + 1 : end - 1]
+        if end == i or len(inner) > 4 or not all(t.is_cap or t.text in _NAME_SMALL_WORDS for t in inner):
+            return None  # „Frieden schaffen ohne Waffen“: a slogan, not a name
+        return Phrase(i, _genitive_chain(tokens, end) if genitive else end)
     if adverb_like(tokens[i].text):
         adjective = tokens[i].text.lower().endswith(("e", "en", "er", "es", "em"))
         if adjective and i + 1 < len(tokens) and tokens[i + 1].is_cap and not adverb_like(tokens[i + 1].text):
@@ -109,6 +120,9 @@ def np_forward(tokens: Sequence[Token], i: int, *, genitive: bool = True) -> Phr
     if genitive:
         end = _genitive_chain(tokens, end)
     return Phrase(i, end)
+
+
+_NAME_SMALL_WORDS = frozenset(("ohne", "für", "und", "der", "die", "das", "des", "von", "vom", "im", "in", "am", "zur"))
 
 
 def _skip_quoted_name(tokens: Sequence[Token], j: int) -> int:
@@ -192,20 +206,20 @@ def first_constituent(tokens: Sequence[Token], verb: int, clause_start: int) -> 
     return Phrase(clause_start, last) if verb - clause_start <= 25 else None
 
 
-_FOCUS = frozenset(
+FOCUS = frozenset(
     (
         *("auch", "selbst", "sogar", "nur", "bereits", "schon", "ebenfalls", "gerade", "aber", "und", "doch"),
-        *("denn", "einzig", "lediglich", "insbesondere"),
+        *("denn", "einzig", "lediglich", "insbesondere", "sowohl"),
     )
 )
 
 
 def subject_before(tokens: Sequence[Token], verb: int, clause_start: int) -> Phrase | None:
     """A subject filling the clause from ``clause_start`` up to the verb (with appositions)."""
-    if clause_start + 1 < verb and tokens[clause_start].text.lower() in _FOCUS:
+    if clause_start + 1 < verb and tokens[clause_start].text.lower() in FOCUS:
         clause_start += 1  # "Auch der Minister sagte …"
     phrase = _subject_phrase(tokens, verb, clause_start) or first_constituent(tokens, verb, clause_start)
-    if phrase is None or _adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):
+    if phrase is None or adverbial_phrase(tokens, phrase) or _unbalanced_quotes(tokens, phrase):
         return None
     return phrase
 
@@ -219,7 +233,7 @@ def _unbalanced_quotes(tokens: Sequence[Token], phrase: Phrase) -> bool:
 _TIME_HEADS = frozenset(("ende", "anfang", "mitte", "tage", "zeit", "weiteren", "jahres", "monats"))
 
 
-def _adverbial_phrase(tokens: Sequence[Token], phrase: Phrase) -> bool:
+def adverbial_phrase(tokens: Sequence[Token], phrase: Phrase) -> bool:
     """A fronted adverbial, not a subject: "Des Weiteren", "Ende Januar 2006", "Seiner Zeit", "dieser Tage"."""
     words = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
     if words[0] == "des" or words[0] in _TIME_HEADS:
@@ -235,7 +249,7 @@ def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Ph
     if phrase is None or tokens[clause_start].text.lower() in ADVERBIAL_STARTS:
         return None
     end = phrase.last
-    while end < verb and tokens[end].text.lower() in ("und", "sowie") and (more := np_forward(tokens, end + 1)):
+    while end < verb and (link := _coordination(tokens, end)) and (more := np_forward(tokens, end + link)):
         end = more.last
     if end + 1 == verb and tokens[end].text.lower() in ("selbst", "auch", "jedoch", "aber", "dagegen", "hingegen"):
         return Phrase(phrase.first, end)  # "Hartmann selbst schrieb …"
@@ -244,6 +258,14 @@ def _subject_phrase(tokens: Sequence[Token], verb: int, clause_start: int) -> Ph
     if end < verb and tokens[end].text == "," and _comma_before(tokens, end + 1, verb):
         return Phrase(phrase.first, end)
     return None
+
+
+def _coordination(tokens: Sequence[Token], j: int) -> int:
+    """Tokens joining two subjects at ``j``: "und", "sowie", "als auch" ("Sowohl X als auch Y"); 0 if none."""
+    word = tokens[j].text.lower()
+    if word in ("und", "sowie"):
+        return 1
+    return 2 if word == "als" and j + 1 < len(tokens) and tokens[j + 1].text.lower() == "auch" else 0
 
 
 def _comma_before(tokens: Sequence[Token], start: int, verb: int) -> bool:
@@ -255,6 +277,7 @@ _AFTER_VERB_ADVERBS = frozenset(
     (
         *("sich", "auch", "nun", "jedoch", "zudem", "dazu", "aber", "heute", "gestern", "erneut", "dann"),
         *("bereits", "zuvor", "zuletzt", "inzwischen", "damals", "ebenfalls", "später", "jetzt", "nochmals"),
+        *("nur", "sogar", "lediglich", "allerdings", "unterdessen", "indessen", "wiederum", "mittlerweile"),
     )
 )
 
@@ -276,7 +299,7 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
         if phrase is None:
             return None
         expletive = word == "es" and phrase.last < len(tokens) and np_forward(tokens, phrase.last) is not None
-        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or expletive or _dative_medium(tokens, phrase):
+        if word in _DATIVE or word in ACCUSATIVE_DETERMINERS or expletive or dative_medium(tokens, phrase):
             j = phrase.last
             continue
         return phrase
@@ -286,14 +309,17 @@ def subject_after(tokens: Sequence[Token], verb: int) -> Phrase | None:
 _FEMININE_MEDIA = ("zeitung", "zeitschrift", "agentur", "nachrichtenagentur", "presse", "rundschau")
 
 
-def _dative_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
+def dative_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
     """ "sagte der Bild-Zeitung", "sagte dem Sender": a medium as addressee, not the speaker."""
     if not is_medium(tokens, phrase):
         return False
     det = tokens[phrase.first].text.lower()
     if det in ("dem", "einem"):
         return True
-    head = next((t.text.lower() for t in tokens[phrase.first : phrase.last] if t.is_cap), "")
+    head = next(
+        (t.text.lower() for t in tokens[phrase.first : phrase.last] if t.is_cap and t.text.lower() not in DETERMINERS),
+        "",
+    )
     return det in ("der", "einer") and head.endswith(_FEMININE_MEDIA)
 
 

@@ -7,6 +7,8 @@ person named in the section); the document pass finishes the job.
 
 from __future__ import annotations
 
+from articles.core.types import Mention
+
 from .direct import (
     coordinated_quotes,
     direct_claims,
@@ -17,16 +19,21 @@ from .drafts import (
     Draft,
     Person,
     SectionResult,
+    Sentence,
+    first_verb,
     make_sentence,
+    mention_of,
 )
 from .persons import (
     register_subject,
     resolve_locally,
 )
+from .phrases import FOCUS, subject_before
 from .quotes import find_quotes
 from .sentence import (
     sentence_claim,
 )
+from .sources import agent_like, named, opinion_holder, previous_subject
 from .text import sentences
 
 
@@ -46,7 +53,11 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
         first_new = len(drafts)
         for draft in by_sentence.get(index, []):
             if draft.speaker is None:
+                draft.speaker = _focused_subject(text, sent) or opinion_holder(text, sent)
+            if draft.speaker is None:
                 speaker_without_frame(text, sent, draft, drafts)
+            if draft.speaker is None and sent.quoted[0]:
+                draft.speaker = _speaker_before(text, sents, index)
             drafts.append(draft)
         claim = sentence_claim(text, sents, index, drafts)
         if claim is not None:
@@ -58,6 +69,24 @@ def analyse_section(text: str, lang: str = "de") -> SectionResult:
     drafts.extend(coordinated_quotes(text, quotes, drafts, lang))
     ordered = sorted(drafts, key=lambda d: d.spans[0])
     return SectionResult(tuple(_merge_continuations(ordered)), tuple(persons))
+
+
+def _focused_subject(text: str, sent: Sentence) -> Mention | None:
+    """ "Auch der Minister X attackierte den Iran als „…“": a quote with no frame in a sentence whose
+    subject, behind a focus particle, can speak."""
+    if not sent.tokens or sent.quoted[0] or sent.tokens[0].text.lower() not in FOCUS:
+        return None
+    verb = first_verb(sent, stop=len(sent.tokens))
+    phrase = subject_before(sent.tokens, verb, 0) if verb is not None else None
+    found = mention_of(text, sent.tokens, phrase)
+    return found if found is not None and (named(found.text) or agent_like(found.text)) else None
+
+
+def _speaker_before(text: str, sents: list[Sentence], index: int) -> Mention | None:
+    """ "X verurteilte die Haltung der Regierung. „…“": a quote with no frame and no claim before
+    it is the words of the named or speaking subject of the sentence before."""
+    subject = previous_subject(text, sents, index)
+    return subject if subject is not None and (named(subject.text) or agent_like(subject.text)) else None
 
 
 def _adopt_attribution(claim: Draft, direct: list[Draft]) -> None:

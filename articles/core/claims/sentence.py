@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from articles.core.types import Mention
 
@@ -11,7 +10,6 @@ from .drafts import (
     Draft,
     Sentence,
     apply_frame,
-    first_verb,
     has_konjunktiv,
     mention_of,
     previous_claim,
@@ -20,15 +18,14 @@ from .drafts import (
 )
 from .frames import Frame
 from .lexicon import (
-    AGENT_SUFFIXES,
     COMPLEMENTIZERS,
     REPORTED_FORMS,
     REPORTED_STEMS,
     REPORTIVE_SOLL,
-    ROLE_SUFFIXES,
     STRONG_SPEECH,
 )
-from .phrases import Phrase, np_forward, role_split, subject_after, subject_before
+from .phrases import Phrase, np_forward
+from .sources import agent_like, following_so, named, own_source, own_subject, previous_subject, recent_agent, source_in
 
 
 def sentence_claim(text: str, sents: list[Sentence], index: int, drafts: list[Draft]) -> Draft | None:
@@ -193,30 +190,45 @@ def _unframed(text: str, sents: list[Sentence], index: int, drafts: list[Draft])
     )
     if has_konjunktiv(sent) and not first_person:
         draft = Draft("indirect_free_indirect", [span], index)
-        previous = previous_claim(drafts, index, reach=2)
-        adjacent = previous is not None and previous.sentence == index - 1
-        subject = None if adjacent else _previous_subject(text, sents, index)
-        following = _following_so(text, sents, index)
-        if following is not None and not adjacent:
-            draft.speaker = following  # "A sei B. C sei D, so X.": X speaks for both
-        elif previous is not None and (subject is None or not _named(subject.text)):
-            draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
-            draft.description = previous.description
-        elif subject is not None and _agent_like(subject.text):
-            draft.speaker = subject
-        else:
-            draft.speaker = _recent_agent(text, sents, index)
+        draft.speaker = own_source(text, sent) or own_subject(text, sent)
+        if draft.speaker is None:
+            _continue_speaker(text, sents, index, drafts, draft)
         return draft
     if _reportive(sent):
         draft = Draft("free_indirect", [span], index)
         previous = previous_claim(drafts, index, reach=2)
-        subject = _previous_subject(text, sents, index)
+        subject = previous_subject(text, sents, index)
+        draft.speaker = own_source(text, sent)
+        if draft.speaker is not None:
+            return draft
         if previous is not None:
             draft.speaker = previous.speaker  # hearsay right after an attribution continues it
-        elif subject is not None and _agent_like(subject.text):
+        elif subject is not None and agent_like(subject.text):
             draft.speaker = subject
+        else:
+            draft.speaker = recent_agent(text, sents, index)
         return draft
     return None
+
+
+def _continue_speaker(text: str, sents: list[Sentence], index: int, drafts: list[Draft], draft: Draft) -> None:
+    """A Konjunktiv sentence naming no source continues the source of the sentences around it."""
+    previous = previous_claim(drafts, index, reach=2)
+    adjacent = previous is not None and previous.sentence == index - 1
+    subject = None if adjacent else previous_subject(text, sents, index)
+    following = following_so(text, sents, index)
+    source = None if adjacent or index == 0 else source_in(text, sents[index - 1])
+    if following is not None and not adjacent:
+        draft.speaker = following  # "A sei B. C sei D, so X.": X speaks for both
+    elif source is not None:
+        draft.speaker = source
+    elif previous is not None and (subject is None or not named(subject.text)):
+        draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
+        draft.description = previous.description
+    elif subject is not None and agent_like(subject.text):
+        draft.speaker = subject
+    else:
+        draft.speaker = recent_agent(text, sents, index)
 
 
 def _reportive(sent: Sentence) -> bool:
@@ -321,78 +333,3 @@ def _noun_cue(text: str, sent: Sentence, index: int, comma: int) -> Draft | None
         draft.cue = Mention(tokens[k].text, tokens[k].start, tokens[k].end)
         return draft
     return None
-
-
-def _following_so(text: str, sents: Sequence[Sentence], index: int) -> Mention | None:
-    if index + 1 >= len(sents) or not has_konjunktiv(sents[index + 1]):
-        return None
-    nxt = sents[index + 1]
-    for frame in nxt.frames:
-        if frame.kind == "so" and frame.speaker is not None and frame.cue > 1:
-            return mention_of(text, nxt.tokens, frame.speaker)
-    return None
-
-
-def _named(words: str) -> bool:
-    """A phrase with a person's name or role in it ("Staatspräsident Georgi Parwanow", "Dekan Berg")."""
-    role, name = role_split(words.split())
-    return name is not None or (role is not None and role.split()[-1].lower().endswith(ROLE_SUFFIXES))
-
-
-def _agent_like(words: str) -> bool:
-    """A phrase that can speak: a name, a role, an organisation, a group ("Analysten")."""
-    parts = words.split()
-    if any(p.lower().endswith(AGENT_SUFFIXES) for p in parts):
-        return True
-    if _thing_head(parts):
-        return False  # "Besondere Probleme traten auf", "Am Montag …": a thing or a time, no source
-    _role, name = role_split(parts)
-    return name is not None and len(parts) <= 6
-
-
-_THING_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "nis", "nisse", "ismus", "zahlen", "probleme")
-_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august")
-_MONTHS_LATE = ("september", "oktober", "november", "dezember")
-_PERIODS = ("jahr", "jahren", "jahres", "monat", "monaten", "monate", "woche", "wochen", "tag", "tagen")
-_TIME_WORDS = frozenset((*_WEEKDAYS, *_MONTHS, *_MONTHS_LATE, *_PERIODS))
-_AGENT_ENDINGS_UNG = ("stiftung", "vereinigung", "bewegung", "verwaltung", "leitung", "führung", "zeitung")
-
-
-def _thing_head(parts: Sequence[str]) -> bool:
-    """The head noun (last word before a genitive or "von") names a thing or a time, not a speaker."""
-    head: list[str] = []
-    for part in parts:
-        if part.lower() in ("der", "des", "von", "vom", "für", "aus") and head:
-            break
-        head.append(part)
-    last = head[-1].lower().strip('„“"(),.')
-    if last in _TIME_WORDS:
-        return True
-    return last.endswith(_THING_ENDINGS) and not last.endswith(_AGENT_ENDINGS_UNG)
-
-
-def _recent_agent(text: str, sents: Sequence[Sentence], index: int) -> Mention | None:
-    """The nearest source in the three sentences before: a speaking subject or a "laut X" phrase."""
-    for back in range(index - 1, max(-1, index - 4), -1):
-        sources = [f for f in sents[back].frames if f.kind in ("laut", "nach", "zufolge") and f.speaker]
-        if sources and sources[-1].speaker is not None:
-            return mention_of(text, sents[back].tokens, sources[-1].speaker)
-        subject = _previous_subject(text, sents, back + 1)
-        if subject is not None and _agent_like(subject.text):
-            return subject
-    return None
-
-
-def _previous_subject(text: str, sents: Sequence[Sentence], index: int) -> Mention | None:
-    """The subject of the sentence before: "Die Kriminalpolizei bittet um Mithilfe. Der Mann sei …"."""
-    if index == 0:
-        return None
-    previous = sents[index - 1]
-    verb = first_verb(previous, stop=len(previous.tokens))  # long subjects: "Der Landrat des Kreises X (SPD), hat …"
-    if verb is None or previous.quoted[0]:
-        return None
-    phrase = subject_before(previous.tokens, verb, 0) or subject_after(previous.tokens, verb)
-    if phrase is None or previous.tokens[phrase.first].text.lower() in ("es", "das", "dies", "man"):
-        return None
-    return mention_of(text, previous.tokens, phrase)
