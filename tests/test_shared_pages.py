@@ -47,11 +47,14 @@ def test_each_reader_gets_their_own_token_and_no_marker(story: Story) -> None:
 
 def test_a_story_edit_or_a_new_update_shows_on_the_next_request(story: Story) -> None:
     client = Client()
+    api = f"/api/stories/{story.slug}/timeline.json"
     assert "Renamed story" not in client.get(f"/stories/{story.slug}/").content.decode()
+    assert client.get(api).json()["story"]["title"] != "Renamed story"
     story.title = "Renamed story"
     story.save()
     page = client.get(f"/stories/{story.slug}/").content.decode()
     assert "Renamed story" in page
+    assert client.get(api).json()["story"]["title"] == "Renamed story"
     Update.objects.create(story=story, label="Late note", text="Eine späte Notiz der Redaktion.",
                           sort_time=timezone.now(), origin="editor")  # fmt: skip
     assert "Eine späte Notiz der Redaktion." in client.get(f"/stories/{story.slug}/").content.decode()

@@ -6,7 +6,6 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -17,6 +16,7 @@ from articles.selectors.exports import feed_updates, timelinejs_data, update_as_
 from articles.selectors.facts import current_stamp
 from articles.selectors.timeline import TimelineFilters, timeline_page
 from articles.views.common import json_bytes, json_response, positive_int, story_or_404
+from articles.views.shared_pages import shared_body
 
 if TYPE_CHECKING:  # Feed is generic only in django-stubs
     _FeedBase = Feed[Update, Story]
@@ -25,7 +25,6 @@ else:
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500
-API_CACHE_SECONDS = 600
 
 
 @newsroom_view
@@ -36,11 +35,9 @@ def timeline_json(request: HttpRequest, slug: str) -> HttpResponse:
     per_page = positive_int(request.GET.get("per_page"), default=API_PAGE_SIZE, maximum=API_MAX_PAGE_SIZE)
     # Same story state, same question: the same answer (the stamp changes with every update or claim).
     query = f"{request.get_host()}:{per_page}:{filters.query(page=filters.page)}"
-    key = f"storyline:api:v1:{story.pk}:{current_stamp(story)}:{hashlib.sha256(query.encode()).hexdigest()[:24]}"
-    body = cache.get(key)
-    if body is None:
-        body = json_bytes(_timeline_data(request, story, filters, per_page or API_PAGE_SIZE))
-        cache.set(key, body, API_CACHE_SECONDS)
+    state = f"{story.pk}:{story.updated_at.timestamp()}:{current_stamp(story)}"
+    key = f"storyline:api:v2:{state}:{hashlib.sha256(query.encode()).hexdigest()[:24]}"
+    body = shared_body(key, lambda: json_bytes(_timeline_data(request, story, filters, per_page or API_PAGE_SIZE)))
     return json_response(body)
 
 

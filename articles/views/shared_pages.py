@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
@@ -32,7 +33,7 @@ LOCAL_PAGES_KEPT = 16
 # A page as stored: UTF-8 pieces (bytes) and, between them, the names of the slots to fill (str).
 Pieces = tuple[bytes | str, ...]
 # Per-process memo: cache key -> pieces. Spares the shared cache a 200 KB round trip per request.
-_LOCAL_PAGES: OrderedDict[str, Pieces] = OrderedDict()
+_LOCAL_PAGES: OrderedDict[str, Pieces | bytes] = OrderedDict()
 
 
 def _pieces(page: str) -> Pieces:
@@ -45,19 +46,29 @@ def shared_page(key: str, render: Callable[[], str]) -> Pieces:
 
     ``key`` must cover everything the page depends on, other than the slots.
     """
-    key = f"{key}:{FORMAT}"
-    page = _LOCAL_PAGES.get(key)
-    if page is None:
-        page = cache.get(key)
-        if page is None:
-            page = _pieces(render())
-            cache.set(key, page, PAGE_SECONDS)
-        _LOCAL_PAGES[key] = page
-        while len(_LOCAL_PAGES) > LOCAL_PAGES_KEPT:
-            _LOCAL_PAGES.popitem(last=False)
-    else:
-        _LOCAL_PAGES.move_to_end(key)
+    page: Pieces = _remembered(f"{key}:{FORMAT}", lambda: _pieces(render()))
     return page
+
+
+def shared_body(key: str, render: Callable[[], bytes]) -> bytes:
+    """A response body with no per-reader part (the JSON API), stored like ``shared_page``."""
+    body: bytes = _remembered(key, render)
+    return body
+
+
+def _remembered(key: str, build: Callable[[], Pieces | bytes]) -> Any:
+    value = _LOCAL_PAGES.get(key)
+    if value is not None:
+        _LOCAL_PAGES.move_to_end(key)
+        return value
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, PAGE_SECONDS)
+    _LOCAL_PAGES[key] = value
+    while len(_LOCAL_PAGES) > LOCAL_PAGES_KEPT:
+        _LOCAL_PAGES.popitem(last=False)
+    return value
 
 
 def fill_slots(page: Pieces, *, csrf_token: str, as_of: str = "") -> bytes:
