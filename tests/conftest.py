@@ -106,10 +106,8 @@ def artifacts_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _forget_process_memos() -> None:
     """Per-process memos (stories by slug, stamps, facts, whole pages) must not outlive a test's rollback."""
-    from articles.selectors.diffs import forget_remembered_articles
     from articles.selectors.facts import forget_remembered
     from articles.views.shared_pages import forget_local_pages
 
     forget_remembered()
-    forget_remembered_articles()
     forget_local_pages()

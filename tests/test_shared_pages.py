@@ -94,13 +94,3 @@ def test_an_unknown_story_is_not_found_on_every_page() -> None:
     for url in ("/stories/nope/", "/api/stories/nope/timeline.json", "/stories/nope/feed.atom",
                 "/stories/nope/timelinejs.json", f"/api/stories/nope/new.json?since={since}"):  # fmt: skip
         assert client.get(url).status_code == 404, url
-
-
-def test_a_busy_diff_page_asks_the_database_nothing(story: Story, settings, django_assert_num_queries) -> None:
-    settings.STORYLINE_TIMELINE_STAMP_SECONDS = 60
-    client = Client()
-    url = f"/articles/{story.articles.first().pk}/diff/?from=1&to=2"
-    first = client.get(url).content
-    with django_assert_num_queries(0):
-        assert client.get(url).content.split(b"csrfmiddlewaretoken")[1:] != []
-    assert len(client.get(url).content) == len(first)

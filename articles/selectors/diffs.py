@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.conf import settings
-
 from articles.models import Article, Version
-
-LOCAL_ARTICLES_KEPT = 256
-# Per-process memo: article id -> (expiry, (article, versions without texts)).
-_ARTICLES: OrderedDict[int, tuple[float, tuple[Article, list[Version]]]] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -34,30 +26,12 @@ class VersionPair:
 
 
 def article_with_versions(*, article_id: int) -> tuple[Article, list[Version]] | None:
-    """The article (with outlet and story) and its versions without their texts: two queries.
-
-    Remembered per process for STORYLINE_TIMELINE_STAMP_SECONDS, like a story's stamp: a busy diff page
-    then needs no query, and a new version shows up within those seconds, as a new update does.
-    """
-    ttl = float(settings.STORYLINE_TIMELINE_STAMP_SECONDS)
-    now = time.monotonic()
-    remembered = _ARTICLES.get(article_id)
-    if ttl > 0 and remembered and remembered[0] > now:
-        return remembered[1]
+    """The article (with outlet and story) and its versions without their texts: two queries."""
     article = Article.objects.select_related("outlet", "story").filter(pk=article_id).first()
     if article is None:
         return None
-    found = article, list(article.versions.defer("text", "raw_html_compressed").order_by("number"))
-    if ttl > 0:
-        _ARTICLES[article_id] = (now + ttl, found)
-        while len(_ARTICLES) > LOCAL_ARTICLES_KEPT:
-            _ARTICLES.popitem(last=False)
-    return found
-
-
-def forget_remembered_articles() -> None:
-    """Drop this process's memo (tests: a rolled-back article must not be remembered)."""
-    _ARTICLES.clear()
+    versions = list(article.versions.defer("text", "raw_html_compressed").order_by("number"))
+    return article, versions
 
 
 def version_pair(*, article: Article, versions: list[Version], old: int | None, new: int | None) -> VersionPair | None:
