@@ -154,3 +154,32 @@ def test_quote_after_als_with_a_verb_of_judging_is_the_judges() -> None:
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Senatorin"
     (claim,) = direct_of("Die Demonstranten beschrieb der Polizeisprecher als „friedlich“.")
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Polizeisprecher"
+
+
+def test_quote_after_a_compound_title_noun_is_a_name() -> None:
+    # "Förderbereich", "Themenbereich": a compound whose head names what follows, like "Bereich" itself.
+    text = "Die Ministerin sagte, im Förderbereich „ländliche Entwicklung“ seien zwölf Anträge eingegangen."
+    assert direct_of(text) == []
+    assert direct_of("Laut dem Bericht liegt das Land im Bereich „digitale Verwaltung“ weit vorne.") == []
+
+
+def test_short_term_explained_in_parentheses_is_no_quote() -> None:
+    text = "Im Mai soll nach Angaben der Agentur ein „pressure test“ (Drucktest) der Kapsel folgen."
+    assert direct_of(text) == []
+    (claim,) = direct_of("Der Trainer sagte: „Wir haben gut gespielt.“ (Mehr dazu im Sportteil.)")
+    assert claim.text == "Wir haben gut gespielt."
+
+
+def test_quote_nested_in_the_same_marks_stays_inside_the_outer_quote() -> None:
+    text = "„Wir nennen das Vorhaben intern „Leuchtturm“ und sind stolz darauf“, sagte die Leiterin."
+    (claim,) = direct_of(text)
+    assert claim.text == "Wir nennen das Vorhaben intern „Leuchtturm“ und sind stolz darauf"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "die Leiterin"
+
+
+def test_mark_left_open_before_a_quote_does_not_swallow_the_next_one() -> None:
+    text = (
+        "Der Verein „Grüne Wiese lud ein. „Alle sind willkommen“, sagte die Vorsitzende. „Auch Kinder“, fügte sie an."
+    )
+    texts = [c.text for c in direct_of(text)]
+    assert "Auch Kinder" not in " ".join(t for t in texts if "willkommen" in t)

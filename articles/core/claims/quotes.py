@@ -103,8 +103,17 @@ _TITLE_NOUNS = frozenset(
         "schiff",
         "app",
         "motto",
+        "bereich",
     ]
 )
+# Compounds ending in a longer title noun name what follows as well ("Phänomenbereich „…“", "Kinofilm"
+# is too short to tell from "Antwort"): heads of six letters or more only.
+_TITLE_HEADS = tuple(sorted(n for n in _TITLE_NOUNS if len(n) >= 6 and not n.startswith(("genannt", "sogenannt"))))
+
+
+def _title_noun(word: str) -> bool:
+    """A title noun or a compound whose head is one ("Wahlkampfslogan", "Phänomenbereich")."""
+    return word in _TITLE_NOUNS or (len(word) > 8 and word.endswith(_TITLE_HEADS))
 
 
 # Words before a quoted noun that make it a quoted judgement, not a name: "eine „Zeitungsente“".
@@ -157,8 +166,19 @@ def _find_close(text: str, i: int, closers: str) -> int | None:
         if text[i] == "‚" and j + 1 < len(text) and text[j + 1].isalpha():
             start = j + 1  # an apostrophe inside a word
             continue
-        return j
+        return _outer_close(text, i, j, pattern, limit)
     return None
+
+
+def _outer_close(text: str, i: int, j: int, pattern: re.Pattern[str], limit: int) -> int:
+    """„A „B“ C“: a quote nested in the same marks closes at its own mark; the outer quote closes at the
+    next one, provided it comes before a blank line or a new opener (else a mark was simply left open)."""
+    if text[i] not in "„»" or text.find(text[i], i + 1, j) < 0:
+        return j
+    found = pattern.search(text, j + 1, limit)
+    if found is None or found.group() == "\n\n" or text.find(text[i], j + 1, found.start()) >= 0:
+        return j
+    return found.start()
 
 
 _CLOSE_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -183,6 +203,8 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     after = text[pair.close : pair.close + 12]
     if _in_parentheses(before, after) and not _whole_sentence(content):
         return "parentheses"
+    if _GLOSS_AFTER.match(after) and len(found) <= 4 and not _SENTENCE_END.search(content):
+        return "gloss"  # a term explained in parentheses: "ein „pressure test“ (Drucktest)"
     if _NAMED_AFTER.match(after):
         return "named"  # das als „Dschungel am Fluss“ bekannte Lager
     if re.match(r"[a-zäöü]+[A-Z]", content):
@@ -210,13 +232,13 @@ def _reason_before(previous: list[str], content: str, found: list[str]) -> str |
     """A reason from the words before the quote; "" when they mark a quotation ("als", "eine")."""
     if not previous:
         return None
-    if previous[-1] in _TITLE_NOUNS:
+    if _title_noun(previous[-1]):
         return "title noun"
     if previous[-1] == "von" and content[:1].isupper():
         return "von"  # the name of a source or maker: "ein Bericht von „Radio Nord“"
     if previous[-1] in _QUOTE_INTRODUCERS:
         return ""  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
-    if previous[0] in _TITLE_NOUNS:
+    if _title_noun(previous[0]):
         return "title noun"
     if previous[-1] in _DEFINITE and content[:1].isupper() and len(found) <= 8:
         return "definite"  # "die „Aktion Deutschland hilft“": a name after a definite article
@@ -250,6 +272,7 @@ def _self_named(previous: list[str]) -> bool:
     return previous[-1:] == ["sich"] and len(previous) >= 2 and previous[-2].startswith(("nenn", "nann"))
 
 
+_GLOSS_AFTER = re.compile(r" ?\((?!\.)")
 _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
 
 
