@@ -183,3 +183,13 @@ def test_mark_left_open_before_a_quote_does_not_swallow_the_next_one() -> None:
     )
     texts = [c.text for c in direct_of(text)]
     assert "Auch Kinder" not in " ".join(t for t in texts if "willkommen" in t)
+
+
+def test_quoted_adjective_before_its_noun_is_no_quote() -> None:
+    text = "Der Kämmerer sagte, die Stadt müsse wegen der „plötzlichen“ Kostensteigerung sparen."
+    assert direct_of(text) == []
+
+
+def test_quoted_adjectives_coordinated_before_a_noun_stay_quotes() -> None:
+    text = "Der Kämmerer sagte, das Konzept bestehe aus „harten“ und „weichen“ Einsparungen."
+    assert [c.text for c in direct_of(text)] == ["harten", "weichen"]

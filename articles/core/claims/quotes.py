@@ -207,6 +207,8 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
         return "gloss"  # a term explained in parentheses: "ein „pressure test“ (Drucktest)"
     if _NAMED_AFTER.match(after):
         return "named"  # das als „Dschungel am Fluss“ bekannte Lager
+    if _attributive(content, found, before, after):
+        return "attributive"  # a quoted adjective of the noun after it: "der „drastischen“ Erhöhung"
     if re.match(r"[a-zäöü]+[A-Z]", content):
         return "camel case"  # a brand: „iPod mini“, „eBay“
     if _COMPOUND_AFTER.match(after):
@@ -270,6 +272,19 @@ def _self_named(previous: list[str]) -> bool:
     if previous[-2:] in (["sich", "selbst"], ["sich", "als"]) or previous[-3:] == ["sich", "selbst", "als"]:
         return True
     return previous[-1:] == ["sich"] and len(previous) >= 2 and previous[-2].startswith(("nenn", "nann"))
+
+
+_ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)$")
+_NOUN_AFTER = re.compile(r" [A-ZÄÖÜ]")
+_QUOTE_SIBLING_BEFORE = re.compile(r"[“”\"»«]\s*(?:,|und|oder|sowie)\s*$")
+
+
+def _attributive(content: str, found: list[str], before: str, after: str) -> bool:
+    """One lower-case adjective in quote marks before its noun marks the word, not somebody's
+    statement; "aus „harten“ und „weichen“ Gründen" stays a quote (coordinated with a quote)."""
+    if len(found) != 1 or not _ADJECTIVE_END.fullmatch(content) or not _NOUN_AFTER.match(after):
+        return False
+    return not _QUOTE_SIBLING_BEFORE.search(before)
 
 
 _GLOSS_AFTER = re.compile(r" ?\((?!\.)")
