@@ -193,3 +193,10 @@ def test_quoted_adjective_before_its_noun_is_no_quote() -> None:
 def test_quoted_adjectives_coordinated_before_a_noun_stay_quotes() -> None:
     text = "Der Kämmerer sagte, das Konzept bestehe aus „harten“ und „weichen“ Einsparungen."
     assert [c.text for c in direct_of(text)] == ["harten", "weichen"]
+
+
+def test_quote_in_the_view_of_a_person_opening_the_sentence() -> None:
+    (claim,) = direct_of("Für die Bürgermeisterin Anna Keller ist der Zustand der Brücke „beängstigend“.")
+    assert claim.text == "beängstigend"
+    assert claim.speaker_mention is not None and "Anna Keller" in claim.speaker_mention.text
+    assert direct_of("Für die neue Saison der „Lichterwoche“ begann der Vorverkauf.") == []
