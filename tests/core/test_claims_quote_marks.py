@@ -200,3 +200,10 @@ def test_quote_in_the_view_of_a_person_opening_the_sentence() -> None:
     assert claim.text == "beängstigend"
     assert claim.speaker_mention is not None and "Anna Keller" in claim.speaker_mention.text
     assert direct_of("Für die neue Saison der „Lichterwoche“ begann der Vorverkauf.") == []
+
+
+def test_capitalised_word_opening_a_reported_clause_is_a_quote() -> None:
+    text = "Die Senatorin sagte, „Sperrzonen“ werde es in der Stadt nicht geben."
+    (claim,) = direct_of(text)
+    assert claim.text == "Sperrzonen"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Senatorin"

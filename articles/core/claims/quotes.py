@@ -213,6 +213,8 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
         return "camel case"  # a brand: „iPod mini“, „eBay“
     if _COMPOUND_AFTER.match(after):
         return "compound"  # part of a compound word: "eine „Eins zu Eins“-Runde"
+    if lang == "de" and _opens_reported_clause(before):
+        return None  # "Er sagte, „Sperrzonen“ dürfe es nicht geben": the speaker's word opens the clause
     # Only words right before the quote mark (no colon or comma between) name what follows.
     previous = [w.lower() for w in words(before)[-3:]] if before.rstrip()[-1:].isalnum() else []
     if _self_named(previous):
@@ -285,6 +287,14 @@ def _attributive(content: str, found: list[str], before: str, after: str) -> boo
     if len(found) != 1 or not _ADJECTIVE_END.fullmatch(content) or not _NOUN_AFTER.match(after):
         return False
     return not _QUOTE_SIBLING_BEFORE.search(before)
+
+
+_VERB_COMMA = re.compile(r"\b([a-zäöüß]+) ?, ?$")
+
+
+def _opens_reported_clause(before: str) -> bool:
+    found = _VERB_COMMA.search(before)
+    return found is not None and found.group(1) in SPEECH_FORMS
 
 
 _GLOSS_AFTER = re.compile(r" ?\((?!\.)")
