@@ -170,6 +170,15 @@ def test_short_term_explained_in_parentheses_is_no_quote() -> None:
     assert claim.text == "Wir haben gut gespielt."
 
 
+def test_short_quote_with_its_speaker_in_parentheses_is_no_term() -> None:
+    """No article before it: the parenthesis names who said it, it does not explain a term."""
+    from articles.core.claims.quotes import find_quotes, title_reason
+
+    text = "Der Abend endete mit dem Satz: „Wir halten durch“ (Bürgermeisterin Jana Pohl)."
+    (pair,) = find_quotes(text)
+    assert title_reason(text, pair) != "gloss"
+
+
 def test_quote_nested_in_the_same_marks_stays_inside_the_outer_quote() -> None:
     text = "„Wir nennen das Vorhaben intern „Leuchtturm“ und sind stolz darauf“, sagte die Leiterin."
     (claim,) = direct_of(text)

@@ -203,8 +203,15 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     after = text[pair.close : pair.close + 12]
     if _in_parentheses(before, after) and not _whole_sentence(content):
         return "parentheses"
-    if _GLOSS_AFTER.match(after) and len(found) <= 4 and not _SENTENCE_END.search(content):
-        return "gloss"  # a term explained in parentheses: "ein „pressure test“ (Drucktest)"
+    if (
+        _GLOSS_AFTER.match(after)
+        and _ARTICLE_BEFORE.search(before)
+        and len(found) <= 4
+        and not _SENTENCE_END.search(content)
+    ):
+        # A term explained in parentheses: "ein „pressure test“ (Drucktest)". The article before it keeps
+        # a quote with its speaker in parentheses ("„Wir schaffen das“ (Kanzlerin)") a quote.
+        return "gloss"
     if _NAMED_AFTER.match(after):
         return "named"  # das als „Dschungel am Fluss“ bekannte Lager
     if _attributive(content, found, before, after):
@@ -298,6 +305,7 @@ def _opens_reported_clause(before: str) -> bool:
 
 
 _GLOSS_AFTER = re.compile(r" ?\((?!\.)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s*$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
 
 
