@@ -154,3 +154,65 @@ def test_quote_after_als_with_a_verb_of_judging_is_the_judges() -> None:
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Senatorin"
     (claim,) = direct_of("Die Demonstranten beschrieb der Polizeisprecher als „friedlich“.")
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Polizeisprecher"
+
+
+def test_quote_after_a_compound_title_noun_is_a_name() -> None:
+    # "Förderbereich", "Themenbereich": a compound whose head names what follows, like "Bereich" itself.
+    text = "Die Ministerin sagte, im Förderbereich „ländliche Entwicklung“ seien zwölf Anträge eingegangen."
+    assert direct_of(text) == []
+    assert direct_of("Laut dem Bericht liegt das Land im Bereich „digitale Verwaltung“ weit vorne.") == []
+
+
+def test_short_term_explained_in_parentheses_is_no_quote() -> None:
+    text = "Im Mai soll nach Angaben der Agentur ein „pressure test“ (Drucktest) der Kapsel folgen."
+    assert direct_of(text) == []
+    (claim,) = direct_of("Der Trainer sagte: „Wir haben gut gespielt.“ (Mehr dazu im Sportteil.)")
+    assert claim.text == "Wir haben gut gespielt."
+
+
+def test_short_quote_with_its_speaker_in_parentheses_is_no_term() -> None:
+    """No article before it: the parenthesis names who said it, it does not explain a term."""
+    from articles.core.claims.quotes import find_quotes, title_reason
+
+    text = "Der Abend endete mit dem Satz: „Wir halten durch“ (Bürgermeisterin Jana Pohl)."
+    (pair,) = find_quotes(text)
+    assert title_reason(text, pair) != "gloss"
+
+
+def test_quote_nested_in_the_same_marks_stays_inside_the_outer_quote() -> None:
+    text = "„Wir nennen das Vorhaben intern „Leuchtturm“ und sind stolz darauf“, sagte die Leiterin."
+    (claim,) = direct_of(text)
+    assert claim.text == "Wir nennen das Vorhaben intern „Leuchtturm“ und sind stolz darauf"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "die Leiterin"
+
+
+def test_mark_left_open_before_a_quote_does_not_swallow_the_next_one() -> None:
+    text = (
+        "Der Verein „Grüne Wiese lud ein. „Alle sind willkommen“, sagte die Vorsitzende. „Auch Kinder“, fügte sie an."
+    )
+    texts = [c.text for c in direct_of(text)]
+    assert "Auch Kinder" not in " ".join(t for t in texts if "willkommen" in t)
+
+
+def test_quoted_adjective_before_its_noun_is_no_quote() -> None:
+    text = "Der Kämmerer sagte, die Stadt müsse wegen der „plötzlichen“ Kostensteigerung sparen."
+    assert direct_of(text) == []
+
+
+def test_quoted_adjectives_coordinated_before_a_noun_stay_quotes() -> None:
+    text = "Der Kämmerer sagte, das Konzept bestehe aus „harten“ und „weichen“ Einsparungen."
+    assert [c.text for c in direct_of(text)] == ["harten", "weichen"]
+
+
+def test_quote_in_the_view_of_a_person_opening_the_sentence() -> None:
+    (claim,) = direct_of("Für die Bürgermeisterin Anna Keller ist der Zustand der Brücke „beängstigend“.")
+    assert claim.text == "beängstigend"
+    assert claim.speaker_mention is not None and "Anna Keller" in claim.speaker_mention.text
+    assert direct_of("Für die neue Saison der „Lichterwoche“ begann der Vorverkauf.") == []
+
+
+def test_capitalised_word_opening_a_reported_clause_is_a_quote() -> None:
+    text = "Die Senatorin sagte, „Sperrzonen“ werde es in der Stadt nicht geben."
+    (claim,) = direct_of(text)
+    assert claim.text == "Sperrzonen"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Senatorin"

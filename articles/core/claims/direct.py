@@ -48,7 +48,7 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
         spans = [_inner(text, pair)]
         if frame is None:
             frame, where = _judging_frame(text, pair, sents[open_sent]), open_sent
-        if frame is None and not is_long(text, pair) and not _judgement(text, pair, sents[open_sent]):
+        if frame is None and not _quoted_view(text, pair, sents[open_sent]):
             continue
         sent_index = where if frame is not None else open_sent
         draft = Draft("direct", spans, sent_index)
@@ -105,6 +105,26 @@ def _inside_speaker(sent: Sentence, frame: Frame, pair: QuotePair) -> bool:
     tokens = sent.tokens
     start, end = tokens[frame.speaker.first].start, tokens[frame.speaker.last - 1].end
     return start <= pair.open and pair.close <= end + 1
+
+
+def _quoted_view(text: str, pair: QuotePair, sent: Sentence) -> bool:
+    """A quote with no frame is still somebody's words when it is a whole sentence, a quoted judgement,
+    or the view of the person a sentence opens with ("Für die Ärztin ist die Lage „kritisch“")."""
+    return is_long(text, pair) or _judgement(text, pair, sent) or _view_of_holder(text, pair, sent)
+
+
+_COPULAS = frozenset(("ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "bleibt", "bleiben", "blieb"))
+
+
+def _view_of_holder(text: str, pair: QuotePair, sent: Sentence) -> bool:
+    """ "Für X ist/war … „…“": a copula right after the holder, the quote after it."""
+    tokens = sent.tokens
+    if len(tokens) < 3 or tokens[0].text.lower() != "für":
+        return False
+    phrase = np_forward(tokens, 1)
+    if phrase is None or phrase.last >= len(tokens) or not person_like(tokens, phrase):
+        return False
+    return tokens[phrase.last].text in _COPULAS and tokens[phrase.last].end <= pair.open
 
 
 def _judgement(text: str, pair: QuotePair, sent: Sentence) -> bool:

@@ -103,8 +103,17 @@ _TITLE_NOUNS = frozenset(
         "schiff",
         "app",
         "motto",
+        "bereich",
     ]
 )
+# Compounds ending in a longer title noun name what follows as well ("Phänomenbereich „…“", "Kinofilm"
+# is too short to tell from "Antwort"): heads of six letters or more only.
+_TITLE_HEADS = tuple(sorted(n for n in _TITLE_NOUNS if len(n) >= 6 and not n.startswith(("genannt", "sogenannt"))))
+
+
+def _title_noun(word: str) -> bool:
+    """A title noun or a compound whose head is one ("Wahlkampfslogan", "Phänomenbereich")."""
+    return word in _TITLE_NOUNS or (len(word) > 8 and word.endswith(_TITLE_HEADS))
 
 
 # Words before a quoted noun that make it a quoted judgement, not a name: "eine „Zeitungsente“".
@@ -157,8 +166,19 @@ def _find_close(text: str, i: int, closers: str) -> int | None:
         if text[i] == "‚" and j + 1 < len(text) and text[j + 1].isalpha():
             start = j + 1  # an apostrophe inside a word
             continue
-        return j
+        return _outer_close(text, i, j, pattern, limit)
     return None
+
+
+def _outer_close(text: str, i: int, j: int, pattern: re.Pattern[str], limit: int) -> int:
+    """„A „B“ C“: a quote nested in the same marks closes at its own mark; the outer quote closes at the
+    next one, provided it comes before a blank line or a new opener (else a mark was simply left open)."""
+    if text[i] not in "„»" or text.find(text[i], i + 1, j) < 0:
+        return j
+    found = pattern.search(text, j + 1, limit)
+    if found is None or found.group() == "\n\n" or text.find(text[i], j + 1, found.start()) >= 0:
+        return j
+    return found.start()
 
 
 _CLOSE_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -183,12 +203,25 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     after = text[pair.close : pair.close + 12]
     if _in_parentheses(before, after) and not _whole_sentence(content):
         return "parentheses"
+    if (
+        _GLOSS_AFTER.match(after)
+        and _ARTICLE_BEFORE.search(before)
+        and len(found) <= 4
+        and not _SENTENCE_END.search(content)
+    ):
+        # A term explained in parentheses: "ein „pressure test“ (Drucktest)". The article before it keeps
+        # a quote with its speaker in parentheses ("„Wir schaffen das“ (Kanzlerin)") a quote.
+        return "gloss"
     if _NAMED_AFTER.match(after):
         return "named"  # das als „Dschungel am Fluss“ bekannte Lager
+    if _attributive(content, found, before, after):
+        return "attributive"  # a quoted adjective of the noun after it: "der „drastischen“ Erhöhung"
     if re.match(r"[a-zäöü]+[A-Z]", content):
         return "camel case"  # a brand: „iPod mini“, „eBay“
     if _COMPOUND_AFTER.match(after):
         return "compound"  # part of a compound word: "eine „Eins zu Eins“-Runde"
+    if lang == "de" and _opens_reported_clause(before):
+        return None  # "Er sagte, „Sperrzonen“ dürfe es nicht geben": the speaker's word opens the clause
     # Only words right before the quote mark (no colon or comma between) name what follows.
     previous = [w.lower() for w in words(before)[-3:]] if before.rstrip()[-1:].isalnum() else []
     if _self_named(previous):
@@ -210,13 +243,13 @@ def _reason_before(previous: list[str], content: str, found: list[str]) -> str |
     """A reason from the words before the quote; "" when they mark a quotation ("als", "eine")."""
     if not previous:
         return None
-    if previous[-1] in _TITLE_NOUNS:
+    if _title_noun(previous[-1]):
         return "title noun"
     if previous[-1] == "von" and content[:1].isupper():
         return "von"  # the name of a source or maker: "ein Bericht von „Radio Nord“"
     if previous[-1] in _QUOTE_INTRODUCERS:
         return ""  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
-    if previous[0] in _TITLE_NOUNS:
+    if _title_noun(previous[0]):
         return "title noun"
     if previous[-1] in _DEFINITE and content[:1].isupper() and len(found) <= 8:
         return "definite"  # "die „Aktion Deutschland hilft“": a name after a definite article
@@ -250,6 +283,29 @@ def _self_named(previous: list[str]) -> bool:
     return previous[-1:] == ["sich"] and len(previous) >= 2 and previous[-2].startswith(("nenn", "nann"))
 
 
+_ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)$")
+_NOUN_AFTER = re.compile(r" [A-ZÄÖÜ]")
+_QUOTE_SIBLING_BEFORE = re.compile(r"[“”\"»«]\s*(?:,|und|oder|sowie)\s*$")
+
+
+def _attributive(content: str, found: list[str], before: str, after: str) -> bool:
+    """One lower-case adjective in quote marks before its noun marks the word, not somebody's
+    statement; "aus „harten“ und „weichen“ Gründen" stays a quote (coordinated with a quote)."""
+    if len(found) != 1 or not _ADJECTIVE_END.fullmatch(content) or not _NOUN_AFTER.match(after):
+        return False
+    return not _QUOTE_SIBLING_BEFORE.search(before)
+
+
+_VERB_COMMA = re.compile(r"\b([a-zäöüß]+) ?, ?$")
+
+
+def _opens_reported_clause(before: str) -> bool:
+    found = _VERB_COMMA.search(before)
+    return found is not None and found.group(1) in SPEECH_FORMS
+
+
+_GLOSS_AFTER = re.compile(r" ?\((?!\.)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s*$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
 
 
