@@ -9,8 +9,6 @@ and their latest edit times) so an unchanged story costs one query per request.
 from __future__ import annotations
 
 import hashlib
-import time
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -23,15 +21,16 @@ from django.utils import timezone
 
 from articles.core.charts import ActivityChart, VoicesChart, activity_chart, voices_chart
 from articles.core.timeline import Change, ClaimFact, UpdateFact, VersionFact, story_changes
+from articles.local_memo import LocalMemo
 from articles.models import Article, Claim, Story, Update, Version
 
 CACHE_SECONDS = 600
 LOCAL_FACTS_KEPT = 8
 # Per-process memos: story id -> (expiry, stamp), and the last few stories' facts by stamp.
-_STAMPS: dict[int, tuple[float, str, datetime]] = {}
-_LOCAL_FACTS: OrderedDict[str, StoryFacts] = OrderedDict()
-_STORIES: OrderedDict[str, tuple[float, Story]] = OrderedDict()
 LOCAL_STORIES_KEPT = 256
+_STAMPS: LocalMemo[int, tuple[str, datetime]] = LocalMemo(LOCAL_STORIES_KEPT)  # story id -> (stamp, read at)
+_LOCAL_FACTS: LocalMemo[str, StoryFacts] = LocalMemo(LOCAL_FACTS_KEPT)
+_STORIES: LocalMemo[str, Story] = LocalMemo(LOCAL_STORIES_KEPT)
 # Chart groups for updates without an outlet (the editors' own, or an article with no outlet).
 NEWSROOM = "Newsroom"
 UNKNOWN_OUTLET = "?"
@@ -103,16 +102,20 @@ def current_stamp(story: Story) -> str:
 
     The memo spares the stamp query on busy pages; a new update shows up after at most that many seconds.
     """
-    ttl = float(settings.STORYLINE_TIMELINE_STAMP_SECONDS)
-    now = time.monotonic()
-    remembered = _STAMPS.get(story.pk)
-    if ttl > 0 and remembered and remembered[0] > now:
-        return remembered[1]
+    ttl = _memo_seconds()
+    remembered = _STAMPS.get(story.pk) if ttl > 0 else None
+    if remembered is not None:
+        return remembered[0]
     read_at = timezone.now()
     stamp = hashlib.sha256(story_stamp(story).encode()).hexdigest()[:24]
     if ttl > 0:
-        _STAMPS[story.pk] = (now + ttl, stamp, read_at)
+        _STAMPS.put(story.pk, (stamp, read_at), ttl=ttl)
     return stamp
+
+
+def _memo_seconds() -> float:
+    """How long this process trusts what it remembers of a story (0: not at all)."""
+    return float(settings.STORYLINE_TIMELINE_STAMP_SECONDS)
 
 
 def story_by_slug(*, slug: str) -> Story | None:
@@ -121,17 +124,12 @@ def story_by_slug(*, slug: str) -> Story | None:
     The busiest pages (the timeline, the live notice's poll) then need no query at all while a story
     is unchanged; a renamed or deleted story shows within those seconds, as a new update does.
     """
-    ttl = float(settings.STORYLINE_TIMELINE_STAMP_SECONDS)
-    now = time.monotonic()
-    remembered = _STORIES.get(slug)
-    if ttl > 0 and remembered and remembered[0] > now:
-        return remembered[1]
-    story = Story.objects.filter(slug=slug).first()
-    if ttl > 0 and story is not None:
-        _STORIES[slug] = (now + ttl, story)
-        _STORIES.move_to_end(slug)
-        while len(_STORIES) > LOCAL_STORIES_KEPT:
-            _STORIES.popitem(last=False)
+    ttl = _memo_seconds()
+    story = _STORIES.get(slug) if ttl > 0 else None
+    if story is None:
+        story = Story.objects.filter(slug=slug).first()
+        if ttl > 0 and story is not None:
+            _STORIES.put(slug, story, ttl=ttl)
     return story
 
 
@@ -139,9 +137,7 @@ def stamp_read_at(story: Story) -> datetime:
     """When the stamp this process uses for ``story`` was read: anything stored later may be missing from
     pages built for that stamp, so the live notice counts "new" from here (now, when nothing is remembered)."""
     remembered = _STAMPS.get(story.pk)
-    if remembered and remembered[0] > time.monotonic():
-        return remembered[2]
-    return timezone.now()
+    return remembered[1] if remembered is not None else timezone.now()
 
 
 def story_facts(*, story: Story) -> StoryFacts:
@@ -150,15 +146,12 @@ def story_facts(*, story: Story) -> StoryFacts:
     key = f"storyline:timeline-facts:v2:{story.pk}:{stamp}"
     facts = _LOCAL_FACTS.get(key)
     if facts is not None:
-        _LOCAL_FACTS.move_to_end(key)
         return facts
     facts = cache.get(key)
     if facts is None:
         facts = replace(_compute(story), stamp=stamp)
         cache.set(key, facts, CACHE_SECONDS)
-    _LOCAL_FACTS[key] = facts
-    while len(_LOCAL_FACTS) > LOCAL_FACTS_KEPT:
-        _LOCAL_FACTS.popitem(last=False)
+    _LOCAL_FACTS.put(key, facts)
     return facts
 
 
