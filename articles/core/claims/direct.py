@@ -7,8 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from articles.core.types import Mention
-
 from .citing import with_quoting_medium
 from .drafts import (
     NOT_FINITE,
@@ -17,16 +15,12 @@ from .drafts import (
     apply_frame,
     first_verb,
     has_konjunktiv,
-    mention_of,
-    previous_claim,
     sentence_of,
 )
 from .frames import Frame, person_like
-from .lexicon import (
-    ADVERBIAL_STARTS,
-)
-from .phrases import Phrase, np_forward, subject_after, subject_before
+from .phrases import np_forward, subject_after, subject_before
 from .quotes import QuotePair, is_long, is_title_like, title_reason, words
+from .unframed import pin_aside_speaker
 
 
 def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lang: str) -> list[Draft]:
@@ -59,17 +53,9 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
                 skip.add(follower)
                 nxt = quotes[follower]
                 draft.spans.append(_inner(text, nxt))
-        _pin_aside_speaker(text, sents[open_sent], draft)
+        pin_aside_speaker(text, sents[open_sent], draft)
         drafts.extend(with_quoting_medium(text, sents[where], frame, draft) if frame is not None else [draft])
     return drafts
-
-
-def _pin_aside_speaker(text: str, sent: Sentence, draft: Draft) -> None:
-    aside = _aside_speaker(text, sent, draft)
-    if aside is not None:
-        draft.speaker, draft.cue, draft.source, draft.pinned = aside, None, None, True
-        draft.name = draft.role = draft.description = draft.apposition = None
-        draft.named_here = False
 
 
 def _short_term(text: str, pair: QuotePair) -> bool:
@@ -352,55 +338,3 @@ def _coordinated_sibling(text: str, quotes: Sequence[QuotePair], k: int, by_star
             if _COORDINATION.fullmatch(text[first.close : second.open]):
                 return by_start[quotes[j].open + 1]
     return None
-
-
-def speaker_without_frame(text: str, sent: Sentence, draft: Draft, drafts: Sequence[Draft]) -> None:
-    """A quote with no cue: the sentence's own subject ("X zur Lage: „…“"), else the last speaker."""
-    holder = _opinion_holder(text, sent)
-    if holder is not None:
-        draft.speaker = holder
-        return
-    if sent.tokens and not sent.quoted[0] and sent.tokens[0].text.lower() not in ADVERBIAL_STARTS:
-        phrase = np_forward(sent.tokens, 0)
-        if phrase is not None and any(sent.quoted[phrase.first : phrase.last]):
-            phrase = None  # "Eine „heiße Spur“ führte die Ermittler …": the quote is no speaker of itself
-        if phrase is not None and phrase.last < len(sent.tokens):
-            following = sent.tokens[phrase.last]
-            if following.text.islower() or following.text in (",", ":"):
-                draft.speaker = mention_of(text, sent.tokens, phrase)
-                return
-        verb = first_verb(sent)
-        after = subject_after(sent.tokens, verb) if verb is not None else None
-        if after is not None and not sent.quoted[after.first]:
-            draft.speaker = mention_of(text, sent.tokens, after)
-            return
-    previous = previous_claim(drafts, draft.sentence + 1)
-    if previous is not None:
-        draft.speaker, draft.name, draft.role = previous.speaker, previous.name, previous.role
-        draft.description = previous.description
-
-
-def _aside_speaker(text: str, sent: Sentence, draft: Draft) -> Mention | None:
-    """Name („…“): a quote in parentheses right after a name is that person's words."""
-    tokens = sent.tokens
-    k = next((i for i, t in enumerate(tokens) if t.start >= draft.spans[0][0] - 1), None)
-    if k is None or k < 2 or tokens[k - 1].text != "(":
-        return None
-    first = k - 1
-    while first > 0 and first > k - 5 and tokens[first - 1].text[:1].isupper() and not sent.quoted[first - 1]:
-        first -= 1
-    phrase = Phrase(first, k - 1)
-    if first == k - 1 or not person_like(tokens, phrase):
-        return None
-    return mention_of(text, tokens, phrase)
-
-
-def _opinion_holder(text: str, sent: Sentence) -> Mention | None:
-    """„Für X ist die Lage „…“": the person after a sentence-initial "Für" holds the quoted view."""
-    tokens = sent.tokens
-    if len(tokens) < 3 or tokens[0].text.lower() != "für":
-        return None
-    phrase = np_forward(tokens, 1)
-    if phrase is None or not person_like(tokens, phrase):
-        return None
-    return mention_of(text, tokens, phrase)

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from articles.core.types import Mention
 
-from .direct import (
-    coordinated_quotes,
-    direct_claims,
-    nested_quotes,
-    speaker_without_frame,
-)
+from .direct import coordinated_quotes, direct_claims, nested_quotes
 from .drafts import (
     Draft,
     Person,
@@ -35,6 +30,7 @@ from .sentence import (
 )
 from .sources import agent_like, named, opinion_holder, previous_subject
 from .text import sentences
+from .unframed import speaker_without_frame
 
 
 def analyse_section(text: str, lang: str = "de") -> SectionResult:
