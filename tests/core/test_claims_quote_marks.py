@@ -216,3 +216,46 @@ def test_capitalised_word_opening_a_reported_clause_is_a_quote() -> None:
     (claim,) = direct_of(text)
     assert claim.text == "Sperrzonen"
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Senatorin"
+
+
+def test_quoted_wording_after_a_laut_source_is_no_part_of_its_name() -> None:
+    text = "Der Brand wird laut der Feuerwehr Kassel „mit aller gebotenen Sorgfalt“ untersucht."
+    (claim,) = direct_of(text)
+    assert claim.text == "mit aller gebotenen Sorgfalt"
+    claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+    sources = [c.source for c in claims if c.type == "indirect"]
+    assert sources == ["Feuerwehr Kassel"]
+
+
+def test_lower_case_magazine_name_after_its_medium_noun_stays_a_name() -> None:
+    assert direct_of("Laut einer Umfrage des Magazins „kiez“ fahren viele Kasseler Rad.") == []
+
+
+def test_long_wording_after_a_noun_two_words_back_is_a_quote() -> None:
+    # "Verein" names things ("der Verein „Hilfe für Kinder“"), but lower-case wording after a name is quoted.
+    text = (
+        "„Das ist ein Skandal“, so Müller wörtlich. Außerdem hätte der Verein Schulze „die Chance gegeben, "
+        "sich als Retter der Liga darzustellen, ohne dass jemand nachfragt“."
+    )
+    texts = [c.text for c in direct_of(text)]
+    assert "die Chance gegeben, sich als Retter der Liga darzustellen, ohne dass jemand nachfragt" in texts
+
+
+def test_quote_after_als_and_an_indefinite_article_is_the_judges() -> None:
+    (claim,) = direct_of("Die Ministerin beschrieb den Vorfall als einen „Akt blanker Willkür“.")
+    assert claim.text == "Akt blanker Willkür"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Ministerin"
+
+
+def test_word_somebody_spoke_of_is_a_quote_not_a_name() -> None:
+    (claim,) = direct_of("Händler sprachen am Morgen von „Notverkäufen“.")
+    assert claim.text == "Notverkäufen"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Händler"
+    assert direct_of("Ein Bericht von „Radio Nord“ nannte die Zahlen.") == []
+
+
+def test_quote_before_bekanntgegeben_is_announced_not_named() -> None:
+    text = "Der Minister Karl Berg hat die Zusage seines Hauses „trotz mancher Bedenken“ bekanntgegeben."
+    (claim,) = direct_of(text)
+    assert claim.text == "trotz mancher Bedenken"
+    assert direct_of("Die Polizei räumte das als „Zeltstadt“ bekannte Lager.") == []

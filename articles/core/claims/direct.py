@@ -19,7 +19,7 @@ from .drafts import (
 )
 from .frames import Frame, person_like
 from .phrases import np_forward, subject_after, subject_before
-from .quotes import QuotePair, is_long, is_title_like, title_reason, words
+from .quotes import QuotePair, is_long, is_title_like, spoken_of, title_reason, words
 from .unframed import pin_aside_speaker
 
 
@@ -67,7 +67,7 @@ def _short_term(text: str, pair: QuotePair) -> bool:
     if not found or len(found) > 2 or not content[:1].isupper() or content[-1:] in "!?":
         return False
     before = words(text[max(0, pair.open - 20) : pair.open])
-    return not before or before[-1].lower() != "als"
+    return not before or (before[-1].lower() != "als" and not spoken_of(text, pair))
 
 
 def _quote_is_sentence(text: str, sent: Sentence, pair: QuotePair) -> bool:
@@ -149,8 +149,10 @@ _JUDGING_STEMS = (
 def _judging_frame(text: str, pair: QuotePair, sent: Sentence) -> Frame | None:
     """ "Als „verpasste Chance“ beurteilte X …" / "X wies dies als „Unsinn“ zurück": the quoted words after
     "als" with a verb of judging are the judge's words; the judge is the verb's subject."""
-    before = words(text[max(0, pair.open - 12) : pair.open])
-    if not before or before[-1].lower() != "als" or not text[: pair.open].endswith(" "):
+    before = [w.lower() for w in words(text[max(0, pair.open - 20) : pair.open])]
+    if before[-1:] and before[-1] in _INDEFINITE:
+        before = before[:-1]  # "bezeichnete den Besuch als ein „wichtiges Zeichen“"
+    if not before or before[-1] != "als" or not text[: pair.open].endswith(" "):
         return None
     tokens = sent.tokens
     verb = next(

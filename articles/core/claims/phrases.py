@@ -127,11 +127,23 @@ _NAME_SMALL_WORDS = frozenset(("ohne", "für", "und", "der", "die", "das", "des"
 
 def _skip_quoted_name(tokens: Sequence[Token], j: int) -> int:
     """A name in quote marks inside a phrase: die „Süddeutsche Zeitung“, die Wochenzeitung „Die Zeit“."""
-    if j < len(tokens) and tokens[j].text in ("„", "»", '"', "“"):
+    if j + 1 < len(tokens) and tokens[j].text in ("„", "»", '"', "“") and _name_can_start(tokens, j):
         for k in range(j + 1, min(j + 9, len(tokens))):
             if tokens[k].text in ("“", "«", '"', "”"):
                 return k + 1 if k > j + 1 else j
     return j
+
+
+_MEDIA_NOUNS = ("magazin", "zeitung", "blatt", "zeitschrift", "sender", "portal", "agentur", "dienst")
+
+
+def _name_can_start(tokens: Sequence[Token], j: int) -> bool:
+    """A lower-case start („mit großer Sorge“) is quoted wording after the phrase, not part of a name,
+    unless a medium introduces it ("des Magazins „profil“")."""
+    if tokens[j + 1].is_cap:
+        return True
+    before = tokens[j - 1].text.lower() if j > 0 else ""
+    return any(noun in before for noun in _MEDIA_NOUNS)
 
 
 def _adjective_start(tokens: Sequence[Token], i: int, genitive: bool) -> Phrase | None:

@@ -231,7 +231,7 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     speaks = lang == "de" and _speaks_itself(content, found, after)
     if speaks and previous[-1:] == ["wie"]:
         return "speaker"
-    reason = _reason_before(previous, content, found)
+    reason = _reason_before(previous, content, found, spoken=spoken_of(text, pair))
     if reason is not None:
         return reason or None
     if speaks and content[:1].isupper():
@@ -239,18 +239,18 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     return _reason_of_content(content, found, lang)
 
 
-def _reason_before(previous: list[str], content: str, found: list[str]) -> str | None:
+def _reason_before(previous: list[str], content: str, found: list[str], *, spoken: bool) -> str | None:
     """A reason from the words before the quote; "" when they mark a quotation ("als", "eine")."""
     if not previous:
         return None
     if _title_noun(previous[-1]):
         return "title noun"
-    if previous[-1] == "von" and content[:1].isupper():
+    if previous[-1] == "von" and content[:1].isupper() and not spoken:
         return "von"  # the name of a source or maker: "ein Bericht von „Radio Nord“"
     if previous[-1] in _QUOTE_INTRODUCERS:
         return ""  # "als" / "eine" beats a noun before it: "hält den Verein als „…“"
-    if _title_noun(previous[0]):
-        return "title noun"
+    if _title_noun(previous[0]) and content[:1].isupper():
+        return "title noun"  # "der Verein „Hilfe für Kinder“"; "der Verein Schulze „die Chance gegeben“" is wording
     if previous[-1] in _DEFINITE and content[:1].isupper() and len(found) <= 8:
         return "definite"  # "die „Aktion Deutschland hilft“": a name after a definite article
     return None
@@ -273,6 +273,15 @@ def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
 
 
 _COMPOUND_AFTER = re.compile(r"-\w")
+_SPEAKING_OF = re.compile(
+    r"\b(?:sprach|sprachen|spricht|sprechen|redete|redeten|redet)\b(?:\s+\S+){0,6}?\s+von"
+    r"(?:\s+(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen))?\s*$"
+)
+
+
+def spoken_of(text: str, pair: QuotePair) -> bool:
+    """ "Analysten sprachen von „Panikverkäufen“": the words somebody used, not a term or a name."""
+    return _SPEAKING_OF.search(text[max(0, pair.open - 80) : pair.open]) is not None
 
 
 def _self_named(previous: list[str]) -> bool:
@@ -306,7 +315,8 @@ def _opens_reported_clause(before: str) -> bool:
 
 _GLOSS_AFTER = re.compile(r" ?\((?!\.)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s*$", re.IGNORECASE)
-_NAMED_AFTER = re.compile(r"\s*(?:bekannt|genannt|benannt|getauft)\w*\b")
+# "das als „…“ bekannte Lager", but not "„…“ bekanntgegeben" (announced: a verb of saying).
+_NAMED_AFTER = re.compile(r"\s*(?:bekannt(?:e[mnrs]?)?|genannt\w*|benannt\w*|getauft\w*)\b")
 
 
 def _speaks_itself(content: str, found: list[str], after: str) -> bool:
