@@ -259,3 +259,20 @@ def test_quote_before_bekanntgegeben_is_announced_not_named() -> None:
     (claim,) = direct_of(text)
     assert claim.text == "trotz mancher Bedenken"
     assert direct_of("Die Polizei räumte das als „Zeltstadt“ bekannte Lager.") == []
+
+
+def test_object_of_a_speech_act_in_quote_marks_is_the_speakers_wording() -> None:
+    (claim,) = direct_of("Die Ärztekammer warnte am Dienstag vor „Panikmache“.")
+    assert claim.text == "Panikmache"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Ärztekammer"
+    (claim,) = direct_of("Der Trainer riet seiner Mannschaft zu „Ruhe und Geduld“.")
+    assert claim.text == "Ruhe und Geduld"
+    # A colon or a full stop ends the speech act: the quoted name after it stays a name.
+    assert direct_of("Die Ärztekammer warnte. Am Abend lief „Tatort Kassel“.") == []
+
+
+def test_only_geht_davon_aus_is_a_reported_speech_act() -> None:
+    text = "In Kassel ging der Umsatz um drei Prozent zurück. Der Vorstand geht davon aus, dass er steigt."
+    claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
+    assert [c.type for c in claims if c.start < 48] == []
+    assert any(c.start > 48 for c in claims)

@@ -19,7 +19,7 @@ from .drafts import (
 )
 from .frames import Frame, person_like
 from .phrases import np_forward, subject_after, subject_before
-from .quotes import QuotePair, is_long, is_title_like, spoken_of, title_reason, words
+from .quotes import QuotePair, after_speech_act, is_long, is_title_like, spoken_of, title_reason, words
 from .unframed import pin_aside_speaker
 
 
@@ -59,15 +59,20 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
 
 
 def _short_term(text: str, pair: QuotePair) -> bool:
-    """One or two capitalised words in quote marks ("einen „Management Plan“", "zum „Austausch“") are a
-    term or a name, not a quotation of their own, unless introduced by "als" ("als „Fest“ bezeichnet") or
-    exclaimed; inside an attributed claim they are taken as that speaker's words (``nested_quotes``)."""
+    """One or two capitalised words in quote marks ("baut einen „Sanierungsfonds“", "zum „Austausch“") are a
+    term or a name, not a quotation of their own, unless introduced by "als" ("als „Fest“ bezeichnet"), the
+    object of a speech act ("warnte vor „Panikmache“", "sprach von „Notverkäufen“") or exclaimed; inside an
+    attributed claim they are taken as that speaker's words (``nested_quotes``)."""
     content = pair.content(text).strip()
     found = words(content)
     if not found or len(found) > 2 or not content[:1].isupper() or content[-1:] in "!?":
         return False
     before = words(text[max(0, pair.open - 20) : pair.open])
-    return not before or (before[-1].lower() != "als" and not spoken_of(text, pair))
+    if not before:
+        return True
+    if before[-1].lower() == "als":
+        return False
+    return not spoken_of(text, pair) and not after_speech_act(text, pair)
 
 
 def _quote_is_sentence(text: str, sent: Sentence, pair: QuotePair) -> bool:

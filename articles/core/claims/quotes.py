@@ -236,7 +236,10 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
         return reason or None
     if speaks and content[:1].isupper():
         return "speaker"
-    return _reason_of_content(content, found, lang)
+    reason = _reason_of_content(content, found, lang)
+    if reason == "capitalised" and lang == "de" and after_speech_act(text, pair):
+        return None  # "riet zu „Gelassenheit und Geduld“"
+    return reason
 
 
 def _reason_before(previous: list[str], content: str, found: list[str], *, spoken: bool) -> str | None:
@@ -277,6 +280,20 @@ _SPEAKING_OF = re.compile(
     r"\b(?:sprach|sprachen|spricht|sprechen|redete|redeten|redet)\b(?:\s+\S+){0,6}?\s+von"
     r"(?:\s+(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen))?\s*$"
 )
+
+
+# Speech acts whose object in quote marks is the speaker's wording ("warnte vor „Panikmache“",
+# "warfen der Regierung „Wortbruch“ vor", "riet zu „Gelassenheit und Geduld“").
+_SPEECH_ACT = re.compile(
+    r"\b(?:warn\w*|gewarnt|forder\w*|gefordert|riet|rieten|rät|warf|warfen|wirft|werfen|kritisier\w*|lob\w*"
+    r"|gelobt|begrüß\w*|verlang\w*|sicher\w*|beklag\w*|appellier\w*|mahn\w*|gemahnt|prangert\w*)\b"
+    r"[^.!?:;„“”\"»«()]*$"
+)
+
+
+def after_speech_act(text: str, pair: QuotePair) -> bool:
+    """The quote is an object of a speech act in its own clause: the speaker's words, not a term."""
+    return _SPEECH_ACT.search(text[max(0, pair.open - 80) : pair.open]) is not None
 
 
 def spoken_of(text: str, pair: QuotePair) -> bool:

@@ -169,6 +169,8 @@ def _reported(text: str, sent: Sentence, index: int, frame: Frame) -> Draft | No
     subject = sent.tokens[frame.speaker.first].text.lower()
     if words & _PASSIVE or subject in ("es", "man", "ihm", "ihr", "ihnen") or verb.startswith("droh"):
         return None  # passives, "Es geht um …", "Ihm drohen …": no speech act
+    if verb.startswith(("geh", "ging")) and not {"davon", "aus"} <= words:
+        return None  # only "geht davon aus" states a view; "ging zurück", "gehen weiter" report no speech
     span = token_span(sent, 0, len(sent.tokens))
     if span is None:
         return None
