@@ -276,3 +276,18 @@ def test_only_geht_davon_aus_is_a_reported_speech_act() -> None:
     claims = extract_claims(text, (Section(kind="body", start=0, end=len(text)),))
     assert [c.type for c in claims if c.start < 48] == []
     assert any(c.start > 48 for c in claims)
+
+
+def test_speech_act_without_a_clause_frames_its_quoted_object() -> None:
+    (claim,) = direct_of("Sie sicherte dabei dem Verein ihre „volle Unterstützung“ zu.")
+    assert claim.text == "volle Unterstützung"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Sie"
+    (claim,) = direct_of("Die Jury würdigte damit seinen Einsatz zur „Stärkung der Nachbarschaft“.")
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Die Jury"
+
+
+def test_quoted_object_of_a_preposition_after_a_speech_act_is_no_name() -> None:
+    (claim,) = direct_of("Schon früher warnte Berg vor den „Sparmodellen“ der Kasse.")
+    assert claim.text == "Sparmodellen"
+    # Right after the verb, "der „…“" is the subject: a name.
+    assert direct_of("Zudem wirft der „Arbeitskreis Radweg“ der Stadt Untätigkeit vor.") == []

@@ -19,7 +19,7 @@ from .drafts import (
 )
 from .frames import Frame, person_like
 from .phrases import np_forward, subject_after, subject_before
-from .quotes import QuotePair, after_speech_act, is_long, is_title_like, spoken_of, title_reason, words
+from .quotes import SPEECH_ACT_VERB, QuotePair, after_speech_act, is_long, is_title_like, spoken_of, title_reason, words
 from .unframed import pin_aside_speaker
 
 
@@ -41,7 +41,8 @@ def direct_claims(text: str, sents: list[Sentence], quotes: list[QuotePair], lan
             continue  # „Aktion Deutschland hilft“ inside the speaker's name
         spans = [_inner(text, pair)]
         if frame is None:
-            frame, where = _judging_frame(text, pair, sents[open_sent]), open_sent
+            judged = _judging_frame(text, pair, sents[open_sent])
+            frame, where = judged or _speech_act_frame(text, pair, sents[open_sent]), open_sent
         if frame is None and not _quoted_view(text, pair, sents[open_sent]):
             continue
         sent_index = where if frame is not None else open_sent
@@ -163,8 +164,28 @@ def _judging_frame(text: str, pair: QuotePair, sent: Sentence) -> Frame | None:
     verb = next(
         (i for i, t in enumerate(tokens) if t.text.lower().startswith(_JUDGING_STEMS) and not sent.quoted[i]), None
     )
+    return _subject_frame(sent, verb)
+
+
+def _speech_act_frame(text: str, pair: QuotePair, sent: Sentence) -> Frame | None:
+    """ "Sie sicherte ihm ihre „volle Unterstützung“ zu": the quoted object of a speech act is the words of
+    the act's subject, even when the verb frames no clause."""
+    if not after_speech_act(text, pair):
+        return None
+    tokens = sent.tokens
+    verbs = [
+        i
+        for i, t in enumerate(tokens)
+        if t.end <= pair.open and not sent.quoted[i] and SPEECH_ACT_VERB.fullmatch(t.text.lower())
+    ]
+    return _subject_frame(sent, verbs[-1] if verbs else None)
+
+
+def _subject_frame(sent: Sentence, verb: int | None) -> Frame | None:
+    """A frame whose cue is ``verb`` and whose speaker is the verb's subject (before it, else after it)."""
     if verb is None:
         return None
+    tokens = sent.tokens
     speaker = subject_before(tokens, verb, 0)
     after = subject_after(tokens, verb)
     if speaker is None or (after is not None and not person_like(tokens, speaker) and person_like(tokens, after)):

@@ -232,6 +232,8 @@ def title_reason(text: str, pair: QuotePair, lang: str = "de") -> str | None:
     if speaks and previous[-1:] == ["wie"]:
         return "speaker"
     reason = _reason_before(previous, content, found, spoken=spoken_of(text, pair))
+    if reason == "definite" and lang == "de" and _after_preposition(previous) and after_speech_act(text, pair):
+        reason = None  # "warnte vor den „Sparmodellen“": the speaker's word; "wirft der „AK X“ vor": a name
     if reason is not None:
         return reason or None
     if speaks and content[:1].isupper():
@@ -264,7 +266,7 @@ def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
         return "domain"  # „tagesschau.de“
     foreign = sum(not is_known(w.lower(), lang="de") for w in found) * 2 > len(found)
     # A single lower-case word the dictionary lacks is mostly an inflected German form ("„anhabe“").
-    single_lower = len(found) == 1 and content[:1].islower()
+    single_lower = len(found) == 1 and (content[:1].islower() or _german_compound(found[0]))
     if lang == "de" and len(found) <= 4 and foreign and not single_lower:
         return "foreign"  # mostly non-German words: a foreign name or title ("Brothers to the Rescue")
     if lang == "de" and _foreign_phrase(content, found):
@@ -284,11 +286,20 @@ _SPEAKING_OF = re.compile(
 
 # Speech acts whose object in quote marks is the speaker's wording ("warnte vor „Panikmache“",
 # "warfen der Regierung „Wortbruch“ vor", "riet zu „Gelassenheit und Geduld“").
-_SPEECH_ACT = re.compile(
-    r"\b(?:warn\w*|gewarnt|forder\w*|gefordert|riet|rieten|rät|warf|warfen|wirft|werfen|kritisier\w*|lob\w*"
-    r"|gelobt|begrüß\w*|verlang\w*|sicher\w*|beklag\w*|appellier\w*|mahn\w*|gemahnt|prangert\w*)\b"
-    r"[^.!?:;„“”\"»«()]*$"
+SPEECH_ACT_VERB = re.compile(
+    r"(?:warn\w*|gewarnt|forder\w*|gefordert|riet|rieten|rät|warf|warfen|wirft|werfen|kritisier\w*|lob\w*"
+    r"|gelobt|begrüß\w*|verlang\w*|sicher\w*|beklag\w*|appellier\w*|mahn\w*|gemahnt|prangert\w*|würdig\w*)"
 )
+_SPEECH_ACT = re.compile(r"\b" + SPEECH_ACT_VERB.pattern + r"\b[^.!?:;„“”\"»«()]*$")
+
+
+_PREPOSITIONS = frozenset(("vor", "von", "für", "gegen", "über", "auf", "an", "neben", "mit", "in", "zu", "um"))
+
+
+def _after_preposition(previous: list[str]) -> bool:
+    """ "vor den", "neben der", "zur": the quote is the object of a preposition, not a clause's subject."""
+    contracted = previous[-1:] in (["zur"], ["zum"], ["vom"], ["beim"])
+    return contracted or (len(previous) >= 2 and previous[-2] in _PREPOSITIONS)
 
 
 def after_speech_act(text: str, pair: QuotePair) -> bool:
@@ -299,6 +310,16 @@ def after_speech_act(text: str, pair: QuotePair) -> bool:
 def spoken_of(text: str, pair: QuotePair) -> bool:
     """ "Analysten sprachen von „Panikverkäufen“": the words somebody used, not a term or a name."""
     return _SPEAKING_OF.search(text[max(0, pair.open - 80) : pair.open]) is not None
+
+
+_GERMAN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "modell", "modellen", "theorie", "theorien", "lich")
+
+
+def _german_compound(word: str) -> bool:
+    """A long capitalised word the dictionary lacks is mostly a German compound ("Sparmodellen"), not
+    a foreign name, when it has umlauts or a German suffix."""
+    lower = word.lower()
+    return len(word) >= 8 and (any(c in lower for c in "äöüß") or lower.endswith(_GERMAN_ENDINGS))
 
 
 def _self_named(previous: list[str]) -> bool:
