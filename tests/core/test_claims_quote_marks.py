@@ -172,7 +172,8 @@ def test_short_term_explained_in_parentheses_is_no_quote() -> None:
 
 def test_short_quote_with_its_speaker_in_parentheses_is_no_term() -> None:
     """No article before it: the parenthesis names who said it, it does not explain a term."""
-    from articles.core.claims.quotes import find_quotes, title_reason
+    from articles.core.claims.quotes import find_quotes
+    from articles.core.claims.titles import title_reason
 
     text = "Der Abend endete mit dem Satz: „Wir halten durch“ (Bürgermeisterin Jana Pohl)."
     (pair,) = find_quotes(text)

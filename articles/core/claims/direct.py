@@ -19,7 +19,8 @@ from .drafts import (
 )
 from .frames import Frame, person_like
 from .phrases import np_forward, subject_after, subject_before
-from .quotes import SPEECH_ACT_VERB, QuotePair, after_speech_act, is_long, is_title_like, spoken_of, title_reason, words
+from .quotes import QuotePair, is_long, words
+from .titles import SPEECH_ACT_VERB, after_speech_act, is_title_like, spoken_of, title_reason
 from .unframed import pin_aside_speaker
 
 
