@@ -14,6 +14,9 @@ Contract of the figures (what ``manage.py evaluate_claims`` prints):
 - On matched pairs: type accuracy (same type), speaker-mention accuracy (the
   predicted and gold speaker mentions share a token, or both are absent), cue
   accuracy (likewise for the cue).
+- Addressee mentions on matched pairs, as precision and recall: of the pairs where we
+  name an addressee, how many share a token with the gold addressee; of the pairs where
+  the gold names one, how many we found.
 - Per type: the same matching restricted to gold and predicted quotes of that type.
 """
 
@@ -47,6 +50,7 @@ class Quote:
     spans: Spans
     speaker: Spans = ()
     cue: Spans = ()
+    addressee: Spans = ()
 
 
 def quote_from_gold(annotation: Mapping[str, Any]) -> Quote:
@@ -59,16 +63,23 @@ def quote_from_gold(annotation: Mapping[str, Any]) -> Quote:
         value = annotation.get(role)
         return tuple((int(s), int(e)) for s, e in value["spans"]) if value else ()
 
-    return Quote(type=_GOLD_TYPES[kind], spans=spans("quote"), speaker=spans("speaker"), cue=spans("cue"))
+    return Quote(
+        type=_GOLD_TYPES[kind],
+        spans=spans("quote"),
+        speaker=spans("speaker"),
+        cue=spans("cue"),
+        addressee=spans("addressee"),
+    )
 
 
 def quote_from_claim(claim: Claim) -> Quote:
-    mention = claim.speaker_mention
+    mention, addressee = claim.speaker_mention, claim.addressee_mention
     return Quote(
         type=claim.type,
         spans=claim.spans or ((claim.start, claim.end),),
         speaker=((mention.start, mention.end),) if mention else (),
         cue=((claim.cue.start, claim.cue.end),) if claim.cue else (),
+        addressee=((addressee.start, addressee.end),) if addressee else (),
     )
 
 
@@ -103,6 +114,9 @@ class Tally:
     type_right: int = 0
     speaker_right: int = 0
     cue_right: int = 0
+    addressee_gold: int = 0
+    addressee_predicted: int = 0
+    addressee_right: int = 0
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:
@@ -126,6 +140,10 @@ class Tally:
             "type_accuracy": _ratio(self.type_right, self.matched),
             "speaker_accuracy": _ratio(self.speaker_right, self.matched),
             "cue_accuracy": _ratio(self.cue_right, self.matched),
+            "addressee_gold": self.addressee_gold,
+            "addressee_predicted": self.addressee_predicted,
+            "addressee_precision": _ratio(self.addressee_right, self.addressee_predicted),
+            "addressee_recall": _ratio(self.addressee_right, self.addressee_gold),
         }
 
 
@@ -166,6 +184,13 @@ def _mention_right(tokens: _Tokens, gold: Spans, predicted: Spans) -> bool:
     return bool(tokens.covered(gold) & tokens.covered(predicted))
 
 
+def _tally_addressee(tally: Tally, tokens: _Tokens, gold: Quote, predicted: Quote) -> None:
+    tally.addressee_gold += bool(gold.addressee)
+    tally.addressee_predicted += bool(predicted.addressee)
+    if gold.addressee and predicted.addressee:
+        tally.addressee_right += _mention_right(tokens, gold.addressee, predicted.addressee)
+
+
 def _tally(tokens: _Tokens, gold: Sequence[Quote], predicted: Sequence[Quote], threshold: float) -> Tally:
     gold_sets = [tokens.covered(q.spans) for q in gold]
     pred_sets = [tokens.covered(q.spans) for q in predicted]
@@ -181,6 +206,7 @@ def _tally(tokens: _Tokens, gold: Sequence[Quote], predicted: Sequence[Quote], t
         tally.type_right += gold[g].type == predicted[p].type
         tally.speaker_right += _mention_right(tokens, gold[g].speaker, predicted[p].speaker)
         tally.cue_right += _mention_right(tokens, gold[g].cue, predicted[p].cue)
+        _tally_addressee(tally, tokens, gold[g], predicted[p])
     return tally
 
 

@@ -61,3 +61,19 @@ def test_quote_from_claim_uses_spans_and_mentions() -> None:
         cue=Mention("sagte", 5, 10),
     )
     assert quote_from_claim(claim) == Quote("direct", ((0, 10), (20, 30)), ((1, 4),), ((5, 10),))
+
+
+def test_addressee_precision_and_recall_on_matched_quotes() -> None:
+    gold = [
+        Quote("indirect", ((0, 19),), addressee=((27, 35),)),
+        Quote("reported", ((56, 81),), addressee=((56, 65),)),
+    ]
+    predicted = [
+        Quote("indirect", ((0, 19),), addressee=((27, 31),)),  # shares a token: right
+        Quote("reported", ((56, 81),)),  # the gold names an addressee we missed
+    ]
+    evaluation = Evaluation()
+    evaluation.add_document(TEXT, gold, predicted)
+    figures = evaluation.report()["overall"]
+    assert figures["addressee_gold"] == 2 and figures["addressee_predicted"] == 1
+    assert figures["addressee_precision"] == 1.0 and figures["addressee_recall"] == 0.5

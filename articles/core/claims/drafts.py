@@ -7,8 +7,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from simplemma import is_known
+
 from articles.core.types import ClaimType, Mention
 
+from .addressees import addressee_phrase
 from .frames import Frame, comma_clause_subject, find_frames
 from .lexicon import (
     DETERMINERS,
@@ -104,6 +107,7 @@ def apply_frame(text: str, sent: Sentence, frame: Frame, draft: Draft) -> Draft:
     if frame.kind in ("laut", "nach") and draft.speaker is not None:
         draft.source = source_name(draft.speaker.text)
     elif frame.speaker is not None:
+        draft.addressee = mention_of(text, sent.tokens, addressee_phrase(sent, frame))
         draft.source = _channel(text, sent, max(frame.speaker.last, frame.cue + 1))
         draft.apposition = apposition(text, sent, frame.speaker.last)
         draft.name = _name_apposition(sent, frame.speaker.last)
@@ -181,7 +185,11 @@ def _channel(text: str, sent: Sentence, j: int) -> str | None:
 
 def _acronym(tokens: Sequence[Token], phrase: Phrase) -> bool:
     words = [t.text for t in tokens[phrase.first : phrase.last]]
-    return any(len(w) >= 2 and w.isupper() for w in words) or (len(words) == 1 and words[0] not in ("Reportern",))
+    if any(len(w) >= 2 and w.isupper() for w in words):
+        return True
+    # One capitalised word is an outlet ("sagte er Euronews"), unless the dictionary knows it as a common
+    # noun ("dem Minister", "der Stadtverwaltung"): then it is whom the speaker told, not a channel.
+    return len(words) == 1 and not is_known(words[0].lower(), lang="de")
 
 
 def sentence_of(sents: Sequence[Sentence], position: int) -> int:

@@ -80,6 +80,12 @@ class Command(BaseCommand):
             "on matched quotes: type accuracy {type_accuracy:.3f}  speaker-mention accuracy {speaker_accuracy:.3f}"
             "  cue accuracy {cue_accuracy:.3f}".format(**overall)
         )
+        self.stdout.write(
+            "addressee mentions on matched quotes: precision {addressee_precision:.3f}"
+            "  recall {addressee_recall:.3f}  (gold {addressee_gold}, predicted {addressee_predicted})".format(
+                **overall
+            )
+        )
         self.stdout.write(f"{'type':<24}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'cue':>7}")
         for kind, f in report["by_type"].items():
             self.stdout.write(
