@@ -292,3 +292,7 @@ def test_quoted_object_of_a_preposition_after_a_speech_act_is_no_name() -> None:
     assert claim.text == "Sparmodellen"
     # Right after the verb, "der „…“" is the subject: a name.
     assert direct_of("Zudem wirft der „Arbeitskreis Radweg“ der Stadt Untätigkeit vor.") == []
+
+
+def test_capitalised_name_with_an_apostrophe_s_is_a_name() -> None:
+    assert direct_of("Die oppositionelle „United People's Alliance“ gewann zwölf Sitze im Parlament.") == []

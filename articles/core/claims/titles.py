@@ -206,7 +206,8 @@ def _reason_of_content(content: str, found: list[str], lang: str) -> str | None:
     if lang == "de" and _foreign_phrase(content, found):
         return "foreign"  # the dictionary knows "day", "nice": a small foreign word gives the name away
     sentence_like = bool(re.search(r"[.!?,:;]\s*$", content)) or bool(re.search(r"[.!?]\s", content))
-    content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS]
+    # One-letter pieces are no words of their own: the "s" of "People's", the "d" of "d'Or".
+    content_words = [w for w in found if w.lower() not in _FUNCTION_WORDS and len(w) > 1]
     all_caps = all(w[:1].isupper() or w[:1].isdigit() for w in content_words) if content_words else True
     return "capitalised" if all_caps and len(found) <= 6 and not sentence_like else None
 
