@@ -326,3 +326,20 @@ def test_zitiert_medium_and_person_in_one_phrase_are_split() -> None:
     assert speaker.startswith("Berger") and source == "Netzwoche"
     text = "„Die Lage ist ruhig“, zitiert radio.de Polizeisprecher Uwe Kranz."
     assert _speaker_and_source(text) == ("Polizeisprecher Uwe Kranz", "radio.de")
+
+
+def test_view_of_a_holder_named_by_a_possessive() -> None:
+    text = "Der Trainer Jan Ott verteidigte die Aufstellung. Seiner Meinung nach hätte die Elf den Sieg verdient."
+    claim = only(claims_of(text), "indirect")[-1]
+    assert claim.text == "hätte die Elf den Sieg verdient"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Seiner"
+    assert claim.speaker == "Jan Ott"
+    assert claim.source is None
+    # "meiner Meinung nach" is the text's own voice (an interview answer), not an attribution.
+    assert only(claims_of("Das war meiner Meinung nach ein Fehler."), "indirect") == []
+
+
+def test_nach_einer_stellungnahme_is_a_source() -> None:
+    (claim,) = claims_of("Nach einer Stellungnahme der Bahn fahren die Züge ab Montag wieder.")
+    assert claim.type == "indirect"
+    assert claim.source == "Stellungnahme der Bahn"

@@ -295,5 +295,8 @@ def test_quoted_object_of_a_preposition_after_a_speech_act_is_no_name() -> None:
 
 
 def test_capitalised_name_with_an_apostrophe_s_is_a_name() -> None:
-    text = "Die oppositionelle „Northern People's Democratic Farmers Union“ hat der Wahlkommission zufolge zwölf Sitze gewonnen."
+    text = (
+        "Die oppositionelle „Northern People's Democratic Farmers Union“ hat der Wahlkommission zufolge "
+        "zwölf Sitze gewonnen."
+    )
     assert direct_of(text) == []

@@ -104,6 +104,8 @@ def apply_frame(text: str, sent: Sentence, frame: Frame, draft: Draft) -> Draft:
         fallback = None if cue.startswith(("heiß", "hieß", "geheiß")) else draft.speaker
         draft.speaker = _document_phrase(text, sent, frame.cue) or fallback
     draft.cue = cue_of(text, sent.tokens, frame)
+    if frame.kind == "view":
+        return draft  # "Seiner Meinung nach": the holder is all the frame says
     if frame.kind in ("laut", "nach") and draft.speaker is not None:
         draft.source = source_name(draft.speaker.text)
     elif frame.speaker is not None:

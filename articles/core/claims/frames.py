@@ -32,7 +32,8 @@ _SUBORDINATORS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """``kind``: verb, so, laut, zufolge, nach, wie, demnach. Token indices into the sentence."""
+    """``kind``: verb, so, laut, zufolge, nach, view ("seiner Meinung nach"), wie, demnach. Token indices
+    into the sentence."""
 
     kind: str
     cue: int
@@ -60,6 +61,8 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
             frame = _preposition_frame(tokens, i, "laut", skip=2 if low == "according" else 1)
         elif low == "zufolge":
             frame = _zufolge_frame(tokens, i)
+        elif low == "nach" and i >= 2 and _view_before(tokens, i):
+            frame = Frame("view", i, Phrase(i - 2, i - 1), i - 2, i + 1)  # "Seiner Meinung nach …": "Seiner"
         elif low == "nach" and i + 1 < len(tokens):
             frame = _nach_frame(tokens, i)
         elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-", "“", "«", '"'):
@@ -314,6 +317,15 @@ def _zufolge_frame(tokens: Sequence[Token], i: int) -> Frame | None:
         if phrase is not None and phrase.last == i and tokens[first].text.lower() not in ADVERBIAL_STARTS:
             return Frame("zufolge", i, phrase, first, i + 1)
     return None
+
+
+_VIEWS = frozenset(("meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung"))
+_POSSESSIVES = frozenset(("seiner", "ihrer", "deren", "dessen"))  # "meiner Meinung nach": the text's own voice
+
+
+def _view_before(tokens: Sequence[Token], i: int) -> bool:
+    """ "Seiner Meinung nach", "ihrer Ansicht nach": the holder's view, postposed "nach"."""
+    return tokens[i - 1].text.lower() in _VIEWS and tokens[i - 2].text.lower() in _POSSESSIVES
 
 
 def _nach_frame(tokens: Sequence[Token], i: int) -> Frame | None:

@@ -374,6 +374,12 @@ SOURCE_SUFFIXES = (
     "daten",
     "statistik",
     "zahlen",
+    "stellungnahme",
+    "erkenntnisstand",
+    "planungen",
+    "hinweisen",
+    "unterlagen",
+    "dokumenten",
 )
 
 # Verbs that are speech only with their particle: "gab an", "teilte mit", "wies darauf hin".

@@ -39,8 +39,8 @@ def resolve_locally(draft: Draft, persons: list[Person]) -> None:
     if mention is None or draft.name is not None or draft.type == "indirect_free_indirect":
         return
     words = mention.text.split()
-    if is_pronoun(words):
-        if words[0].lower() in ("er", "sie", "he", "she"):
+    if is_pronoun(words) or _holder_pronoun(words):
+        if words[0].lower() in ("er", "sie", "he", "she", *_HOLDERS):
             earlier = [p for p in persons if p.position < mention.start]
             if earlier:
                 draft.name, draft.role = earlier[-1].name, draft.role or earlier[-1].role
@@ -58,6 +58,14 @@ def resolve_locally(draft: Draft, persons: list[Person]) -> None:
             draft.name, draft.role = match.name, match.role
         else:
             draft.role = role
+
+
+# "Seiner Meinung nach": the possessive names the holder of the view, as "er" names a speaker.
+_HOLDERS = ("seiner", "ihrer", "dessen", "deren")
+
+
+def _holder_pronoun(words: Sequence[str]) -> bool:
+    return len(words) == 1 and words[0].lower() in _HOLDERS
 
 
 def _by_role(persons: Sequence[Person], role: str, before: int) -> Person | None:
