@@ -343,3 +343,14 @@ def test_nach_einer_stellungnahme_is_a_source() -> None:
     (claim,) = claims_of("Nach einer Stellungnahme der Bahn fahren die Züge ab Montag wieder.")
     assert claim.type == "indirect"
     assert claim.source == "Stellungnahme der Bahn"
+
+
+def test_website_after_laut_is_the_source() -> None:
+    (claim,) = claims_of("Laut kasselnews.de blieben einige Demonstranten noch bis zum Abend auf dem Platz.")
+    assert claim.type == "indirect" and claim.source == "kasselnews.de"
+    text = (
+        "Der Sprecher Jan Ott kommentierte den Beschluss laut „kasselnews.de“ mit diesen Worten: „Ein schwarzer Tag.“"
+    )
+    (quote,) = only(claims_of(text), "direct")
+    assert quote.speaker == "Jan Ott"
+    assert quote.source == "kasselnews.de"

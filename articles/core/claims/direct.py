@@ -224,6 +224,10 @@ def _frame_for_quote(
         return generic, close_sent
     before = sents[open_sent]
     candidates = [f for f in before.frames if before.tokens[f.cue].start < pair.open and f.kind != "so"]
+    # "X kommentierte laut „bbc.com“: „…“": X speaks; the laut-phrase is the source.
+    relayed = len(candidates) >= 2 and candidates[-1].kind == "laut" and candidates[-2].kind == "verb"
+    if relayed and candidates[-2].speaker is not None:
+        return candidates[-2], open_sent
     if candidates:
         return candidates[-1], open_sent
     colon = _colon_frame(before, pair)

@@ -12,7 +12,7 @@ from simplemma import is_known
 from articles.core.types import ClaimType, Mention
 
 from .addressees import addressee_phrase
-from .frames import Frame, comma_clause_subject, find_frames
+from .frames import Frame, comma_clause_subject, domain_phrase, find_frames
 from .lexicon import (
     DETERMINERS,
 )
@@ -154,7 +154,7 @@ _ACCORDING_TO = re.compile(
 
 def source_name(words: str) -> str:
     """The outlet or body a claim came through: "Angaben der Feuerwehr" → "Feuerwehr"."""
-    stripped = _ACCORDING_TO.sub("", words).strip()
+    stripped = _ACCORDING_TO.sub("", words).strip().strip('„“"»«')
     return strip_det(stripped) if stripped else strip_det(words)
 
 
@@ -178,8 +178,10 @@ def _channel(text: str, sent: Sentence, j: int) -> str | None:
             k == j and tokens[k].is_cap
         ):
             phrase = np_forward(tokens, k if k == j and tokens[k].is_cap else k + 1)
+            if phrase is None and word == "laut":
+                phrase = domain_phrase(tokens, k + 1)  # "laut „kasselnews.de“"
             if phrase is not None and (is_medium(tokens, phrase) or _acronym(tokens, phrase) or word == "laut"):
-                return strip_det(text[tokens[phrase.first].start : tokens[phrase.last - 1].end])
+                return strip_det(text[tokens[phrase.first].start : tokens[phrase.last - 1].end]).strip('„“"»«')
             if phrase is not None and word in ("gegenüber", "zu") and k == j:
                 return None
     return None

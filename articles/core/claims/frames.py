@@ -302,8 +302,19 @@ def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
     return needs
 
 
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
+
+
+def domain_phrase(tokens: Sequence[Token], j: int) -> Phrase | None:
+    """ "laut kasselnews.de", "laut „kasselnews.de“": a website names the source, lower-case or not."""
+    if j < len(tokens) and _DOMAIN.fullmatch(tokens[j].text):
+        return Phrase(j, j + 1)
+    quoted = j + 2 < len(tokens) and tokens[j].text in ("„", '"', "»") and tokens[j + 2].text in ("“", '"', "«")
+    return Phrase(j, j + 3) if quoted and _DOMAIN.fullmatch(tokens[j + 1].text) else None
+
+
 def _preposition_frame(tokens: Sequence[Token], i: int, kind: str, skip: int = 1) -> Frame | None:
-    phrase = np_forward(tokens, i + skip)
+    phrase = np_forward(tokens, i + skip) or domain_phrase(tokens, i + skip)
     if phrase is None and i == 0:
         phrase = _up_to_finite_verb(tokens, i + skip)
     if phrase is None:
