@@ -354,3 +354,23 @@ def test_website_after_laut_is_the_source() -> None:
     (quote,) = only(claims_of(text), "direct")
     assert quote.speaker == "Jan Ott"
     assert quote.source == "kasselnews.de"
+
+
+def test_wie_frame_gives_its_speaker_to_the_quote_inside_the_claim() -> None:
+    claims = claims_of("Der Hafen sei, wie sich Müller ausdrückte, „ein Tanz auf dem Vulkan“.")
+    (quote,) = only(claims, "direct")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Müller"
+    (claim,) = claims_of("Wie der Minister darlegte, handelte es sich um einen Testkoffer.")
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Minister"
+
+
+def test_speaker_before_a_zufolge_phrase_keeps_the_colon_quote() -> None:
+    text = "In der Fraktion sagte die Kanzlerin einigen Abgeordneten zufolge: „Er war ein Anker.“"
+    (quote,) = only(claims_of(text), "direct")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "die Kanzlerin"
+
+
+def test_view_inside_a_noun_phrase_is_no_frame() -> None:
+    text = "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „Das ist ein Irrglaube.“"
+    (quote,) = only(claims_of(text), "direct")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Sie"

@@ -223,9 +223,11 @@ def _frame_for_quote(
     if generic is not None:
         return generic, close_sent
     before = sents[open_sent]
-    candidates = [f for f in before.frames if before.tokens[f.cue].start < pair.open and f.kind != "so"]
-    # "X kommentierte laut „bbc.com“: „…“": X speaks; the laut-phrase is the source.
-    relayed = len(candidates) >= 2 and candidates[-1].kind == "laut" and candidates[-2].kind == "verb"
+    # A view ("ihrer Meinung nach") states no quote; "so X" frames only what precedes it.
+    candidates = [f for f in before.frames if before.tokens[f.cue].start < pair.open and f.kind not in ("so", "view")]
+    # "X kommentierte laut „bbc.com“: „…“", "sagte X einigen Teilnehmern zufolge: „…“": X speaks; the
+    # laut/zufolge phrase is the channel.
+    relayed = len(candidates) >= 2 and candidates[-1].kind in ("laut", "zufolge") and candidates[-2].kind == "verb"
     if relayed and candidates[-2].speaker is not None:
         return candidates[-2], open_sent
     if candidates:

@@ -73,7 +73,9 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
             frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
         if frame is not None:
             frames.append(frame)
-    return frames
+    # "…, wie X sagte, …": the verb belongs to its wie-frame, which knows the speaker.
+    wie_cues = {f.cue for f in frames if f.kind == "wie"}
+    return [f for f in frames if f.kind != "verb" or f.cue not in wie_cues]
 
 
 _INFLECTED_PARTICIPLE = re.compile(r"^[a-zäöü]*ge[a-zäöüß]+(?:t|en)(?:e|en|em|er|es)$")
@@ -336,7 +338,9 @@ _POSSESSIVES = frozenset(("seiner", "ihrer", "deren", "dessen"))  # "meiner Mein
 
 def _view_before(tokens: Sequence[Token], i: int) -> bool:
     """ "Seiner Meinung nach", "ihrer Ansicht nach": the holder's view, postposed "nach"."""
-    return tokens[i - 1].text.lower() in _VIEWS and tokens[i - 2].text.lower() in _POSSESSIVES
+    if tokens[i - 1].text.lower() not in _VIEWS or tokens[i - 2].text.lower() not in _POSSESSIVES:
+        return False
+    return i == 2 or tokens[i - 3].text.lower() not in DETERMINERS  # "die ihrer Meinung nach …e X": an attribute
 
 
 def _nach_frame(tokens: Sequence[Token], i: int) -> Frame | None:
@@ -387,7 +391,8 @@ def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
                 end += 1  # "zitiert wird", "mitgeteilt hatte"
             if end < len(tokens) and tokens[end].text == ",":
                 end += 1
-            first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor") else i + 1
+            # "wie schon X", "wie sich X ausdrückte": the subject comes after the particle or "sich".
+            first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor", "sich") else i + 1
             # A subject the phrase finder cannot parse ("t-online.de", "Dr. X aus dem Team") is still
             # everything between "wie" and its verb; "wie gestern bekannt wurde" names nobody.
             phrase = np_forward(tokens, first) or (Phrase(first, k) if k > first else None)

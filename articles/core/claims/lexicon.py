@@ -77,7 +77,8 @@ WIE_VERBS = _words(
     berichtete berichteten berichtet meldete meldeten meldet mitteilte mitteilten mitteilt sagte
     sagten sagt erklärte erklärten erklärt bestätigte bestätigten bestätigt schrieb schreibt
     bekanntgab ankündigte hieß heißt verlautete informierte betonte ausführte ausführt ausführten angab
-    angaben erläuterte erläutert feststellte
+    angaben erläuterte erläutert feststellte ausdrückte ausdrückt ausdrückten formulierte formuliert
+    darlegte darlegt
     """
 )
 
