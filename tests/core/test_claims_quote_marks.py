@@ -300,3 +300,9 @@ def test_capitalised_name_with_an_apostrophe_s_is_a_name() -> None:
         "zwölf Sitze gewonnen."
     )
     assert direct_of(text) == []
+
+
+def test_colon_after_a_thing_as_subject_gives_no_frame() -> None:
+    # "Das Buch … ist ihr Erstwerk: „…“": a book speaks not; the quoted stretch is its title.
+    assert direct_of("Das Buch, das sie in Kassel vorstellte, ist ihr erster Roman: „Wir warten am Ufer“.") == []
+    assert direct_of("Der Film ist sein erstes Werk: „Wir warten am Ufer“.") == []

@@ -283,8 +283,8 @@ def _colon_frame(sent: Sentence, pair: QuotePair) -> Frame | None:
     after = subject_after(tokens, verb)
     if speaker is None or (after is not None and not person_like(tokens, speaker) and person_like(tokens, after)):
         speaker = after  # "Die Anwendung der Regel stellte der Vorsitzende X in Frage: „…“"
-    if speaker is None:
-        return None
+    if speaker is None or not person_like(tokens, speaker):
+        return None  # "Seine Zuversicht gründet sich auf …: „…“": a thing speaks not; the speaker is earlier
     return Frame("verb", verb, speaker, verb, verb + 1)
 
 
