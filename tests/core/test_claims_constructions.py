@@ -374,3 +374,9 @@ def test_view_inside_a_noun_phrase_is_no_frame() -> None:
     text = "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „Das ist ein Irrglaube.“"
     (quote,) = only(claims_of(text), "direct")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Sie"
+
+
+def test_so_frame_before_a_colon_introduces_the_quote() -> None:
+    text = "Auch diese Lücke habe Methode, so Ott weiter: „Das ist in anderen Firmen genauso.“"
+    (quote,) = only(claims_of(text), "direct")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Ott"

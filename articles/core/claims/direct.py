@@ -232,7 +232,7 @@ def _frame_for_quote(
         return candidates[-2], open_sent
     if candidates:
         return candidates[-1], open_sent
-    colon = _colon_frame(before, pair)
+    colon = _so_before_colon(before, pair) or _colon_frame(before, pair)
     if colon is not None:
         return colon, open_sent
     later = [f for f in after.frames if after.tokens[f.cue].start >= pair.close]
@@ -268,6 +268,19 @@ def _verb_after_quote(sent: Sentence, pair: QuotePair) -> Frame | None:
     if speaker is None:
         return None
     return Frame("verb", k + 1, speaker, k + 1, k + 2)
+
+
+def _so_before_colon(sent: Sentence, pair: QuotePair) -> Frame | None:
+    """ "…, so X weiter: „…“": the so-frame that ends at the colon introduces the quote too."""
+    tokens = sent.tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= pair.open), None)
+    if k is None or k < 2 or tokens[k - 1].text != ":":
+        return None
+    for frame in sent.frames:
+        tail = [t.text.lower() for t in tokens[frame.last : k - 1]]
+        if frame.kind == "so" and frame.speaker is not None and all(w in ("weiter", "zudem", "außerdem") for w in tail):
+            return frame
+    return None
 
 
 def _colon_frame(sent: Sentence, pair: QuotePair) -> Frame | None:
