@@ -212,3 +212,12 @@ def test_query_counts_are_the_same_for_a_small_and_a_big_story(reader) -> None:
     for name in ("timeline", "speaker"):
         assert counts[("big", name)] - counts[("small", name)] in (0, 1), (name, counts)
         assert counts[("big", name)] <= MAX_QUERIES
+
+
+def test_unnamed_speaker_is_shown_by_role(reader) -> None:
+    story = generate("u", 6, 12)
+    claim = Claim.objects.filter(update__article__story=story).first()
+    Claim.objects.filter(pk=claim.pk).update(person=None, speaker_name="", role="Sprecher der Wasserwacht")
+    clear_caches()
+    page = reader.get(f"/stories/{story.slug}/").content.decode()
+    assert '<span class="chip chip-unresolved">Sprecher der Wasserwacht</span>' in page

@@ -55,7 +55,8 @@ def _claim_details(claim: Claim, tip_id: str) -> SafeString:
 
 
 def _chip(claim: Claim) -> SafeString:
-    name = claim.person.name if claim.person else claim.speaker_name
+    # An unnamed speaker still has a role to show: "Sprecher der Polizei".
+    name = claim.person.name if claim.person else (claim.speaker_name or claim.role)
     badge = ""
     if claim.verification != Claim.Verification.UNVERIFIED:
         badge = format_html(

@@ -422,3 +422,19 @@ def test_fuer_x_gives_the_opinion_holder_of_a_konjunktiv_or_quote() -> None:
     claims = claims_of(text)
     assert all(mention(c) == "den Ökonomen Paul Weber" for c in claims if "mutiger" in c.text)
     assert any("mutiger" in c.text for c in claims)
+
+
+def test_place_after_a_name_is_no_part_of_the_name() -> None:
+    from articles.core.claims.phrases import role_split
+
+    assert role_split(["Jan", "Ott", "in", "Berlin"]) == (None, "Jan Ott")
+    assert role_split(["Landrätin", "Eva", "Pohl", "in", "Kassel"]) == ("Landrätin", "Eva Pohl")
+    # A place after a role noun is part of the role: "der Botschafter in Berlin".
+    assert role_split(["der", "Botschafter", "in", "Berlin"])[1] is None
+
+
+def test_role_of_a_body_has_no_name() -> None:
+    from articles.core.claims.phrases import role_split
+
+    assert role_split(["ein", "Sprecher", "der", "Polizei"]) == ("Sprecher der Polizei", None)
+    assert role_split(["Kreml-Sprecher", "Dmitri", "Peskow"]) == ("Kreml-Sprecher", "Dmitri Peskow")
