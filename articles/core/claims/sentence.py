@@ -111,12 +111,20 @@ def _so_rest(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
     return None
 
 
+_CLOSING = frozenset(('"', "”"))  # English closing marks; German „…“ puts the comma outside
+
+
 def _verb_region(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
     """The reported clause of a verb frame, as a token range, or None."""
     tokens, n, cue = sent.tokens, len(sent.tokens), frame.cue
-    if cue >= 2 and tokens[cue - 1].text == "," and frame.speaker is not None and frame.speaker.first > cue:
+    # "„…“, sagte X" and the English “…,” said X (the comma inside the marks): the words before the verb.
+    comma_before = tokens[cue - 1].text == "," or (tokens[cue - 1].text in _CLOSING and tokens[cue - 2].text == ",")
+    if cue >= 2 and comma_before and frame.speaker is not None and frame.speaker.first > cue:
         return 0, cue - 1
     begin = max(cue, frame.speaker.last if frame.speaker else cue)
+    bare = _english_bare_clause(sent, frame)
+    if bare is not None:
+        return bare
     for j in range(cue + 1, min(cue + 8, n - 1)):
         if tokens[j].text.lower() == "that" or (tokens[j].text.lower() == "dass" and tokens[j - 1].text != ","):
             return j, n  # "told the BBC that …" (no comma in English)
@@ -138,6 +146,42 @@ def _verb_region(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
             return None
         if tokens[j].text in (".", "!", "?"):
             return None
+    return None
+
+
+_ENGLISH_SAYING = frozenset(
+    (
+        *("said", "says", "say", "added", "adds", "believes", "believed", "thinks", "thought", "claimed", "claims"),
+        *("insisted", "insists", "argued", "argues", "warned", "warns", "stated", "states", "told", "tells"),
+    )
+)
+_ENGLISH_TIME = re.compile(r"(?:on|at|in|late|early)$", re.IGNORECASE)
+_ENGLISH_CLAUSE_STARTS = frozenset(
+    ("the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "his", "her", "their", "its")
+)
+
+
+def _english_bare_clause(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
+    """ "She said the bridge would reopen", "He told reporters the talks had failed": English drops "that".
+
+    Only with the speaker before the verb and a clause that opens like one (a pronoun, an article or
+    a name); "told" first skips its object.
+    """
+    tokens, cue = sent.tokens, frame.cue
+    verb = tokens[cue].text.lower()
+    if verb not in _ENGLISH_SAYING or frame.speaker is None or frame.speaker.first > cue:
+        return None
+    start = cue + 1
+    if verb in ("told", "tells"):
+        listener = np_forward(tokens, start)
+        start = listener.last if listener is not None else start + 1  # "told reporters …"
+    if start + 1 < len(tokens) and _ENGLISH_TIME.match(tokens[start].text) and tokens[start + 1].is_cap:
+        start += 2  # "said on Tuesday he would …"
+    if start >= len(tokens) - 1 or sent.quoted[start]:
+        return None
+    word = tokens[start].text
+    if word.lower() in _ENGLISH_CLAUSE_STARTS or (word[:1].isupper() and word.lower() != "that"):
+        return start, len(tokens)
     return None
 
 
