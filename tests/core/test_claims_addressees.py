@@ -47,3 +47,9 @@ def test_subjects_objects_topics_and_places_are_no_addressees() -> None:
     assert claims and all(c.addressee_mention is None for c in claims)
     assert addressee_of("Die Ministerin sagte in Kassel, der Plan stehe.") is None
     assert addressee_of("Er sagte dem Bericht zufolge, der Plan stehe.") is None
+
+
+def test_english_object_of_told_is_the_addressee() -> None:
+    text = '"We stay," Mayor Jane Holt told reporters on Monday. Tom Reed told the BBC that the plan had failed.'
+    claims = list(extract_claims(text, (Section(kind="body", start=0, end=len(text)),), lang="en"))
+    assert [c.addressee_mention.text if c.addressee_mention else None for c in claims] == ["reporters", "the BBC"]

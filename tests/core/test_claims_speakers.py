@@ -438,3 +438,24 @@ def test_role_of_a_body_has_no_name() -> None:
 
     assert role_split(["ein", "Sprecher", "der", "Polizei"]) == ("Sprecher der Polizei", None)
     assert role_split(["Kreml-Sprecher", "Dmitri", "Peskow"]) == ("Kreml-Sprecher", "Dmitri Peskow")
+
+
+def test_description_with_another_role_is_not_the_last_speaker() -> None:
+    from articles.core import analyze_text
+
+    text = (
+        "„Wir bleiben“, sagte Polizeisprecher Tom Reed. Der Minister sagte dagegen, der Plan sei "
+        "unrealistisch. Der Sprecher fügte hinzu, die Lage sei ruhig."
+    )
+    speakers = [c.speaker for c in analyze_text(text).claims]
+    assert speakers == ["Tom Reed", None, "Tom Reed"]
+
+
+def test_english_clause_without_that_is_an_indirect_claim() -> None:
+    from articles.core import analyze_text
+
+    text = "Mayor Jane Holt spoke on Monday. She said the bridge would reopen in May."
+    claims = [c for c in analyze_text(text, lang="en").claims if c.type == "indirect"]
+    assert [(c.text, c.speaker) for c in claims] == [("the bridge would reopen in May", "Jane Holt")]
+    text = '"It is a dark day," said Tom Reed, a union spokesman.'
+    assert [c.type for c in analyze_text(text, lang="en").claims] == ["direct"]

@@ -53,6 +53,8 @@ def addressee_phrase(sent: Sentence, frame: Frame) -> Phrase | None:
     if frame.kind not in ("verb", "so") or frame.speaker is None:
         return None  # with no speaker found, a phrase after the verb may well be the subject
     after = max(frame.speaker.last, frame.cue + 1)
+    if sent.tokens[frame.cue].text.lower() in ("told", "tells", "tell"):
+        return _english_object(sent.tokens, after)
     found = _after_frame(sent, after, frame)
     return found if found is not None else _fronted(sent, frame)
 
@@ -88,6 +90,16 @@ def _after_frame(sent: Sentence, start: int, frame: Frame) -> Phrase | None:
             return None  # a noun, a name or another preposition comes first
         k += 1  # an adverb: "sagte er heute der Zeitung"
     return None
+
+
+def _english_object(tokens: Sequence[Token], k: int) -> Phrase | None:
+    """ "told reporters", "told the BBC": the object of "tell" is whom the speaker told."""
+    if k >= len(tokens):
+        return None
+    phrase = np_forward(tokens, k)
+    if phrase is None and tokens[k].text.isalpha() and tokens[k].text.islower():
+        phrase = Phrase(k, k + 1)  # a bare plural: "reporters", "journalists"
+    return phrase if phrase is not None and _can_listen(tokens, phrase) else None
 
 
 def _fronted(sent: Sentence, frame: Frame) -> Phrase | None:
@@ -134,7 +146,7 @@ def _can_listen(tokens: Sequence[Token], phrase: Phrase) -> bool:
 _AUDIENCES = (
     *("verwaltung", "stadt", "gemeinde", "bahn", "union", "öffentlichkeit", "bevölkerung", "leitung", "führung"),
     *("journalist", "reporter", "abgeordnet", "mitarbeiter", "anhänger", "zuhörer", "teilnehmer", "delegiert"),
-    *("bürger", "kunden", "mitglieder", "wähler", "schüler", "eltern"),
+    *("bürger", "kunden", "mitglieder", "wähler", "schüler", "eltern", "press", "crowd"),
 )
 
 

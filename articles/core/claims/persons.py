@@ -75,5 +75,7 @@ def _by_role(persons: Sequence[Person], role: str, before: int) -> Person | None
     for person in reversed(earlier):
         if person.role and stem in person.role.lower():
             return person
-    speakers = [p for p in earlier if p.spoke]
+    # Else the last speaker, when nothing says otherwise: their role is unknown, or is the same kind of
+    # role ("Der Sprecher" after "Polizeisprecher X"); "The minister" is not a union spokesman.
+    speakers = [p for p in earlier if p.spoke and (p.role is None or head[-5:] in p.role.lower())]
     return speakers[-1] if speakers and head.endswith(ROLE_SUFFIXES) else None
