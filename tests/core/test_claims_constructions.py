@@ -380,3 +380,26 @@ def test_so_frame_before_a_colon_introduces_the_quote() -> None:
     text = "Auch diese Lücke habe Methode, so Ott weiter: „Das ist in anderen Firmen genauso.“"
     (quote,) = only(claims_of(text), "direct")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Ott"
+
+
+def test_views_stated_without_a_clause_are_reported_speech_acts() -> None:
+    for text, speaker in [
+        ("Die Polizei geht bei dem Fahrer von einem Unfall aus.", "Die Polizei"),
+        ("Der Verband hält die neue Regel für verfehlt.", "Der Verband"),
+        ("Die Gewerkschaft wertet das Ergebnis als Erfolg.", "Die Gewerkschaft"),
+        ("Der Bürgermeister begründete seinen Rücktritt mit der Erkrankung seiner Frau.", "Der Bürgermeister"),
+        ("Die Krankenkasse AOK erwartet für das nächste Jahr ein Defizit.", "Die Krankenkasse AOK"),
+    ]:
+        (claim,) = claims_of(text)
+        assert claim.type == "reported", text
+        assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
+
+
+def test_same_verbs_without_a_view_are_no_claims() -> None:
+    for text in [
+        "Der Sturm hat sich wie erwartet abgeschwächt.",
+        "Den Fahrer erwartet eine Anklage.",
+        "Der Posten geht an Jan Ott, der aus dem Amt von Eva Pohl kommt.",
+        "Die Läuferin hält den Rekord seit drei Jahren.",
+    ]:
+        assert [c.type for c in claims_of(text) if c.type == "reported"] == [], text

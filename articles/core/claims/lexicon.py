@@ -56,7 +56,8 @@ REPORTED_STEMS = _words(
     verlangt beantragt plädiert empfiehlt empfahl warf rief versprach bestritt protestiert
     dementierte sprechen bericht nennt nannte bezeichnet verweist verwies weist wies klagt
     vorgeworfen zurückgewiesen ausgesprochen angekündigt beziffert verglich vergleicht geht gehen
-    ging gingen vermutet
+    ging gingen vermutet erwartet erwog erwogen erwägt befürchtet hält halten hielt hielten wertet
+    werten wertete werteten begründet begründete begründeten
     """
 )
 
