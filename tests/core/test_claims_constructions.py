@@ -403,3 +403,22 @@ def test_same_verbs_without_a_view_are_no_claims() -> None:
         "Die Läuferin hält den Rekord seit drei Jahren.",
     ]:
         assert [c.type for c in claims_of(text) if c.type == "reported"] == [], text
+
+
+def test_claims_a_report_introduces() -> None:
+    text = "Die Bank veröffentlichte heute neue Quartalszahlen. Danach verzeichnet sie Verluste von zwei Milliarden."
+    claim = claims_of(text)[-1]
+    assert claim.type == "indirect" and claim.text == "verzeichnet sie Verluste von zwei Milliarden"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Danach"
+    assert claims_of("Das Spiel endete spät. Danach gingen alle nach Hause.") == ()
+
+    (claim,) = claims_of("Die Stadt wies einen Bericht der Zeitung zurück, wonach der Hafen schließen soll.")
+    assert claim.text == "der Hafen schließen soll"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "einen Bericht der Zeitung"
+
+    (claim,) = claims_of("Der Hafen bleibt geschlossen. Dies geht aus einer Mitteilung der Stadt hervor.")
+    assert claim.text == "Der Hafen bleibt geschlossen"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "einer Mitteilung der Stadt"
+
+    (claim,) = claims_of("Im April wurde dann bekannt, dass der Bürgermeister schwer erkrankt war.")
+    assert claim.text == "dass der Bürgermeister schwer erkrankt war" and claim.speaker_mention is None

@@ -25,6 +25,7 @@ from .lexicon import (
     STRONG_SPEECH,
 )
 from .phrases import Phrase, np_forward
+from .reports import report_claim
 from .sources import agent_like, following_so, named, own_source, own_subject, previous_subject, recent_agent, source_in
 
 
@@ -36,7 +37,7 @@ def sentence_claim(text: str, sents: list[Sentence], index: int, drafts: list[Dr
         claim = _framed(text, sents, index, frame)
         if claim is not None:
             return claim
-    return _unframed(text, sents, index, drafts)
+    return report_claim(text, sents, index) or _unframed(text, sents, index, drafts)
 
 
 def _framed(text: str, sents: list[Sentence], index: int, frame: Frame) -> Draft | None:
