@@ -16,17 +16,17 @@ from .drafts import (
     quoted_share,
     token_span,
 )
-from .frames import Frame, person_like
+from .english import english_bare_clause
+from .frames import Frame
 from .lexicon import (
     COMPLEMENTIZERS,
-    REPORTED_FORMS,
-    REPORTED_STEMS,
     REPORTIVE_SOLL,
     STRONG_SPEECH,
 )
 from .phrases import Phrase, np_forward
 from .reports import report_claim
 from .sources import agent_like, following_so, named, own_source, own_subject, previous_subject, recent_agent, source_in
+from .speech_acts import reported_act
 
 
 def sentence_claim(text: str, sents: list[Sentence], index: int, drafts: list[Draft]) -> Draft | None:
@@ -48,7 +48,7 @@ def _framed(text: str, sents: list[Sentence], index: int, frame: Frame) -> Draft
         if region is None:
             if _demonstrative_subject(sent, frame) and index > 0:
                 return _anaphoric(text, sents, index, frame)
-            return _reported(text, sent, index, frame)
+            return reported_act(text, sent, index, frame)
         first, last = region
         span = token_span(sent, first, last)
         if span is None or (sent.quoted[first] and quoted_share(sent, first, last) > 0.5):
@@ -123,7 +123,7 @@ def _verb_region(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
     if cue >= 2 and comma_before and frame.speaker is not None and frame.speaker.first > cue:
         return 0, cue - 1
     begin = max(cue, frame.speaker.last if frame.speaker else cue)
-    bare = _english_bare_clause(sent, frame)
+    bare = english_bare_clause(sent, frame)
     if bare is not None:
         return bare
     for j in range(cue + 1, min(cue + 8, n - 1)):
@@ -150,42 +150,6 @@ def _verb_region(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
     return None
 
 
-_ENGLISH_SAYING = frozenset(
-    (
-        *("said", "says", "say", "added", "adds", "believes", "believed", "thinks", "thought", "claimed", "claims"),
-        *("insisted", "insists", "argued", "argues", "warned", "warns", "stated", "states", "told", "tells"),
-    )
-)
-_ENGLISH_TIME = re.compile(r"(?:on|at|in|late|early)$", re.IGNORECASE)
-_ENGLISH_CLAUSE_STARTS = frozenset(
-    ("the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "his", "her", "their", "its")
-)
-
-
-def _english_bare_clause(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
-    """ "She said the bridge would reopen", "He told reporters the talks had failed": English drops "that".
-
-    Only with the speaker before the verb and a clause that opens like one (a pronoun, an article or
-    a name); "told" first skips its object.
-    """
-    tokens, cue = sent.tokens, frame.cue
-    verb = tokens[cue].text.lower()
-    if verb not in _ENGLISH_SAYING or frame.speaker is None or frame.speaker.first > cue:
-        return None
-    start = cue + 1
-    if verb in ("told", "tells"):
-        listener = np_forward(tokens, start)
-        start = listener.last if listener is not None else start + 1  # "told reporters …"
-    if start + 1 < len(tokens) and _ENGLISH_TIME.match(tokens[start].text) and tokens[start + 1].is_cap:
-        start += 2  # "said on Tuesday he would …"
-    if start >= len(tokens) - 1 or sent.quoted[start]:
-        return None
-    word = tokens[start].text
-    if word.lower() in _ENGLISH_CLAUSE_STARTS or (word[:1].isupper() and word.lower() != "that"):
-        return start, len(tokens)
-    return None
-
-
 def _zu_infinitive(sent: Sentence, first: int) -> bool:
     """ "…, den Mitarbeiter nicht mehr einsetzen zu wollen": an infinitive clause with zu."""
     words = [t.text for t in sent.tokens[first:] if t.text[0].isalnum()]
@@ -200,52 +164,6 @@ def _zu_infinitive(sent: Sentence, first: int) -> bool:
 _ZU_VERB = re.compile(
     r"^(?:an|auf|aus|ein|mit|vor|zurück|ab|zu|fest|weiter|bei|dar|her|hin|nieder|durch|um|los|weg|heraus|hervor"
     r"|statt|teil|wahr|frei|fort|nach|hinzu|voran|vorbei|herbei|zusammen|bereit|offen|bekannt|fern)zu[a-zäöü]+en$"
-)
-
-
-_PASSIVE = frozenset(("wurde", "wurden", "worden", "wird", "werden"))
-
-
-def _reported(text: str, sent: Sentence, index: int, frame: Frame) -> Draft | None:
-    verb = sent.tokens[frame.cue].text.lower()
-    if frame.speaker is None or (verb not in REPORTED_FORMS and not verb.startswith(tuple(REPORTED_STEMS))):
-        return None
-    words = {t.text.lower() for t in sent.tokens}
-    subject = sent.tokens[frame.speaker.first].text.lower()
-    if words & _PASSIVE or subject in ("es", "man", "ihm", "ihr", "ihnen") or verb.startswith("droh"):
-        return None  # passives, "Es geht um …", "Ihm drohen …": no speech act
-    needed = next((w for stems, w in _NEEDS_WORD if verb.startswith(stems)), None)
-    if needed is not None and not words & needed:
-        return None  # "hält … für", "wertet … als", "begründet … mit": without it no view is stated
-    if verb.startswith(("geh", "ging")) and not (
-        _clause_ends_with(sent, frame.cue, "aus") and words & {"davon", "von"}
-    ):
-        return None  # only "geht (da)von … aus" states a view; "ging zurück", "gehen weiter" report no speech
-    if frame.cue > 0 and sent.tokens[frame.cue - 1].text.lower() == "wie":
-        return None  # "wie erwartet": as expected, nobody's view
-    if subject in ("den", "dem") or (verb.startswith("erwart") and not person_like(sent.tokens, frame.speaker)):
-        return None  # "Den Fahrer erwartet eine Anklage": what awaits somebody is no view
-    span = token_span(sent, 0, len(sent.tokens))
-    if span is None:
-        return None
-    draft = Draft("reported", [span], index)
-    draft.speaker = mention_of(text, sent.tokens, frame.speaker)
-    return draft
-
-
-def _clause_ends_with(sent: Sentence, cue: int, particle: str) -> bool:
-    """The separable particle closes the verb's clause: "geht von Suizid aus", "…, geht … aus, dass"."""
-    tokens = sent.tokens
-    end = next(
-        (k for k in range(cue + 1, len(tokens)) if tokens[k].text in (",", ".", ";", ":", "!", "?")), len(tokens)
-    )
-    return end > cue + 1 and tokens[end - 1].text.lower() == particle
-
-
-_NEEDS_WORD = (
-    (("hält", "halt", "hielt"), frozenset(("für",))),
-    (("wert",), frozenset(("als",))),
-    (("begründ",), frozenset(("mit", "damit"))),
 )
 
 
