@@ -12,13 +12,14 @@ from simplemma import is_known
 from articles.core.types import ClaimType, Mention
 
 from .addressees import addressee_phrase
-from .frames import Frame, comma_clause_subject, domain_phrase, find_frames
+from .frames import Frame, comma_clause_subject, find_frames
 from .lexicon import (
     DETERMINERS,
 )
 from .passive import leading_document
 from .phrases import Phrase, is_medium, np_forward, role_split
 from .quotes import QuotePair
+from .source_frames import domain_phrase
 from .text import Token, is_konjunktiv, tokenize
 
 END_PUNCT = ".!?;:…"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from simplemma import is_known
 
+from .frame import Frame as Frame  # re-exported: the claims package imports Frame from here
 from .lexicon import (
     ADVERBIAL_STARTS,
     AGENT_SUFFIXES,
@@ -16,35 +16,24 @@ from .lexicon import (
     NEEDS_PARTICLE,
     PARTICLES,
     PRONOUNS,
-    SOURCE_SUFFIXES,
     SPEECH_FORMS,
-    WIE_VERBS,
 )
 from .passive import clause_start_comma, passive, passive_agent
 from .phrases import Phrase, dative_medium, np_forward, subject_after, subject_before
+from .source_frames import (
+    nach_frame,
+    preposition_frame,
+    so_frame,
+    view_before,
+    wie_frame,
+    zufolge_frame,
+)
 from .text import Token, is_konjunktiv
 
 _SEPARABLE_NOT_SPEECH = frozenset(["ab", "zu"])
 _SUBORDINATORS = frozenset(
     ["als", "wenn", "nachdem", "weil", "da", "obwohl", "bevor", "während", "falls", "sobald", "seit", "seitdem"]
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """``kind``: verb, so, laut, zufolge, nach, view ("seiner Meinung nach"), wie, demnach. Token indices
-    into the sentence."""
-
-    kind: str
-    cue: int
-    speaker: Phrase | None
-    first: int
-    last: int
-    cue_last: int = -1
-
-    @property
-    def cue_end(self) -> int:
-        return self.cue_last if self.cue_last > self.cue else self.cue + 1
 
 
 def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
@@ -58,17 +47,17 @@ def find_frames(tokens: Sequence[Token], quoted: Sequence[bool]) -> list[Frame]:
         if low in SPEECH_FORMS and (token.text.islower() or i == 0):
             frame = _verb_frame(tokens, i)
         elif low in ("laut", "gemäß") or (low == "according" and i + 1 < len(tokens) and tokens[i + 1].text == "to"):
-            frame = _preposition_frame(tokens, i, "laut", skip=2 if low == "according" else 1)
+            frame = preposition_frame(tokens, i, "laut", skip=2 if low == "according" else 1)
         elif low == "zufolge":
-            frame = _zufolge_frame(tokens, i)
-        elif low == "nach" and i >= 2 and _view_before(tokens, i):
+            frame = zufolge_frame(tokens, i)
+        elif low == "nach" and i >= 2 and view_before(tokens, i):
             frame = Frame("view", i, Phrase(i - 2, i - 1), i - 2, i + 1)  # "Seiner Meinung nach …": "Seiner"
         elif low == "nach" and i + 1 < len(tokens):
-            frame = _nach_frame(tokens, i)
+            frame = nach_frame(tokens, i)
         elif low == "so" and i > 0 and tokens[i - 1].text in (",", "–", "—", "-", "“", "«", '"'):
-            frame = _so_frame(tokens, i)
+            frame = so_frame(tokens, i)
         elif low == "wie" and (i == 0 or tokens[i - 1].text == "," or (i == 1 and tokens[0].text in _WIE_LEADS)):
-            frame = _wie_frame(tokens, i)
+            frame = wie_frame(tokens, i)
         elif low == "demnach" or (low == "danach" and any(is_konjunktiv(t.text) for t in tokens)):
             frame = Frame("demnach", i, Phrase(i, i + 1), i, i + 1)
         if frame is not None:
@@ -302,118 +291,3 @@ def _separable_not_speech(tokens: Sequence[Token], i: int) -> bool:
                 return last not in PARTICLES
             return last in _SEPARABLE_NOT_SPEECH and tokens[i].text.startswith("sag")
     return needs
-
-
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
-
-
-def domain_phrase(tokens: Sequence[Token], j: int) -> Phrase | None:
-    """ "laut kasselnews.de", "laut „kasselnews.de“": a website names the source, lower-case or not."""
-    if j < len(tokens) and _DOMAIN.fullmatch(tokens[j].text):
-        return Phrase(j, j + 1)
-    quoted = j + 2 < len(tokens) and tokens[j].text in ("„", '"', "»") and tokens[j + 2].text in ("“", '"', "«")
-    return Phrase(j, j + 3) if quoted and _DOMAIN.fullmatch(tokens[j + 1].text) else None
-
-
-def _preposition_frame(tokens: Sequence[Token], i: int, kind: str, skip: int = 1) -> Frame | None:
-    phrase = np_forward(tokens, i + skip) or domain_phrase(tokens, i + skip)
-    if phrase is None and i == 0:
-        phrase = _up_to_finite_verb(tokens, i + skip)
-    if phrase is None:
-        return None
-    return Frame(kind, i, phrase, i, phrase.last, cue_last=i + skip if skip > 1 else -1)
-
-
-def _zufolge_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    for first in range(max(0, i - 10), i):
-        phrase = np_forward(tokens, first)
-        if phrase is not None and phrase.last == i and tokens[first].text.lower() not in ADVERBIAL_STARTS:
-            return Frame("zufolge", i, phrase, first, i + 1)
-    return None
-
-
-_VIEWS = frozenset(("meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung"))
-_POSSESSIVES = frozenset(("seiner", "ihrer", "deren", "dessen"))  # "meiner Meinung nach": the text's own voice
-
-
-def _view_before(tokens: Sequence[Token], i: int) -> bool:
-    """ "Seiner Meinung nach", "ihrer Ansicht nach": the holder's view, postposed "nach"."""
-    if tokens[i - 1].text.lower() not in _VIEWS or tokens[i - 2].text.lower() not in _POSSESSIVES:
-        return False
-    return i == 2 or tokens[i - 3].text.lower() not in DETERMINERS  # "die ihrer Meinung nach …e X": an attribute
-
-
-def _nach_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    phrase = np_forward(tokens, i + 1)
-    if phrase is None:
-        return None
-    heads = [t.text.lower() for t in tokens[phrase.first : phrase.last]]
-    if not any(word.endswith(SOURCE_SUFFIXES) for word in heads[:4]):
-        return None
-    return Frame("nach", i, phrase, i, phrase.last)
-
-
-def _so_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in SPEECH_FORMS:
-        speaker = subject_after(tokens, i + 1)
-        if speaker is not None:
-            return Frame("so", i + 1, speaker, i, speaker.last)
-    phrase = np_forward(tokens, i + 1)
-    if phrase is None:
-        return None
-    after = phrase.last
-    if (
-        after < len(tokens)
-        and tokens[after].text not in (".", ",", "!", "?", ";", "–", ")")
-        and not _tail_ok(tokens, after)
-    ):
-        return None
-    return Frame("so", i, phrase, i, phrase.last)
-
-
-def _tail_ok(tokens: Sequence[Token], j: int) -> bool:
-    """After "so X" only a short tail may follow: "so Frank gegenüber SRF."."""
-    if tokens[j].text.lower() in ("gegenüber", "zu", "am", "im", "in", "laut", "weiter", "zudem", "auf"):
-        return True
-    tail = tokens[j : j + 3]
-    return bool(tail) and tail[0].text.islower() and any(t.text in (".", "!", "?", ",") for t in tail[1:])
-
-
-def _wie_frame(tokens: Sequence[Token], i: int) -> Frame | None:
-    """ "Wie X (, Apposition,) berichtete, …" or "…, wie X mitteilte.": the frame runs to the comma after the verb."""
-    for k in range(i + 2, min(i + 30, len(tokens))):
-        word = tokens[k].text
-        if word in (".", "!", "?", ";", ":"):
-            return None
-        if word.islower() and (word in WIE_VERBS or word in SPEECH_FORMS):
-            end = k + 1
-            while end < len(tokens) and tokens[end].text.islower() and end - k < 3:
-                end += 1  # "zitiert wird", "mitgeteilt hatte"
-            if end < len(tokens) and tokens[end].text == ",":
-                end += 1
-            # "wie schon X", "wie sich X ausdrückte": the subject comes after the particle or "sich".
-            first = i + 2 if tokens[i + 1].text.lower() in ("schon", "auch", "bereits", "zuvor", "sich") else i + 1
-            # A subject the phrase finder cannot parse ("t-online.de", "Dr. X aus dem Team") is still
-            # everything between "wie" and its verb; "wie gestern bekannt wurde" names nobody.
-            phrase = np_forward(tokens, first) or (Phrase(first, k) if k > first else None)
-            word = tokens[first].text
-            source = word in DETERMINERS or word in PRONOUNS or word in ("aus", "von", "vom", "seitens") or "." in word
-            if word.islower() and not source:
-                phrase = np_forward(tokens, first)  # "wie gestern bekannt wurde" names nobody
-                return Frame("wie", k, phrase, i, end)
-            return None if phrase is None else Frame("wie", k, phrase, i, end)
-    return None
-
-
-def _up_to_finite_verb(tokens: Sequence[Token], start: int) -> Phrase | None:
-    """ "Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden …": everything before the verb."""
-    seen_cap = False
-    for k in range(start, min(start + 14, len(tokens))):
-        word = tokens[k].text
-        if word in (",", ".", ":", ";"):
-            return None
-        if tokens[k].is_cap:
-            seen_cap = True
-        elif seen_cap and (word in AUXILIARIES or is_konjunktiv(word) or word.endswith(("te", "ten"))):
-            return Phrase(start, k) if k > start else None
-    return None
