@@ -425,7 +425,7 @@ def test_fuer_x_gives_the_opinion_holder_of_a_konjunktiv_or_quote() -> None:
 
 
 def test_place_after_a_name_is_no_part_of_the_name() -> None:
-    from articles.core.claims.phrases import role_split
+    from articles.core.claims.names import role_split
 
     assert role_split(["Jan", "Ott", "in", "Berlin"]) == (None, "Jan Ott")
     assert role_split(["Landrätin", "Eva", "Pohl", "in", "Kassel"]) == ("Landrätin", "Eva Pohl")
@@ -434,7 +434,7 @@ def test_place_after_a_name_is_no_part_of_the_name() -> None:
 
 
 def test_role_of_a_body_has_no_name() -> None:
-    from articles.core.claims.phrases import role_split
+    from articles.core.claims.names import role_split
 
     assert role_split(["ein", "Sprecher", "der", "Polizei"]) == ("Sprecher der Polizei", None)
     assert role_split(["Kreml-Sprecher", "Dmitri", "Peskow"]) == ("Kreml-Sprecher", "Dmitri Peskow")

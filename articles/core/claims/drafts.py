@@ -16,8 +16,9 @@ from .frames import Frame, comma_clause_subject, find_frames
 from .lexicon import (
     DETERMINERS,
 )
+from .names import role_split
 from .passive import leading_document
-from .phrases import Phrase, is_medium, np_forward, role_split
+from .phrases import Phrase, is_medium, np_forward
 from .quotes import QuotePair
 from .source_frames import domain_phrase
 from .text import Token, is_konjunktiv, tokenize

@@ -13,7 +13,8 @@ from .drafts import (
 from .lexicon import (
     ROLE_SUFFIXES,
 )
-from .phrases import is_pronoun, np_forward, role_split
+from .names import role_split
+from .phrases import is_pronoun, np_forward
 
 
 def register_subject(text: str, sent: Sentence, persons: list[Person]) -> None:

@@ -10,7 +10,8 @@ from articles.core.types import Mention
 
 from .drafts import Sentence, first_verb, has_konjunktiv, mention_of
 from .lexicon import AGENT_SUFFIXES, ROLE_SUFFIXES
-from .phrases import np_forward, role_split, subject_after, subject_before
+from .names import role_split
+from .phrases import np_forward, subject_after, subject_before
 from .text import is_konjunktiv
 
 
