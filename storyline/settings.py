@@ -225,7 +225,9 @@ STORYLINE_HEARTBEAT_FORGET_AFTER = env.int("STORYLINE_HEARTBEAT_FORGET_AFTER", d
 # Seconds /readyz waits for the broker before calling it unreachable (the database: DB_CONNECT_TIMEOUT).
 STORYLINE_READY_TIMEOUT = env.float("STORYLINE_READY_TIMEOUT", default=2.0)
 
-# --- Logging: one line per event on stdout -----------------------------------------
+# --- Logging: one line per event on stderr -----------------------------------------
+# stderr, so that a command's stdout carries only its output: `analyze` and `ingeststatus --json`
+# print JSON there, and a library warning must not land in the middle of it.
 # JSON (storyline.logging.JsonFormatter) whenever DEBUG is off, readable text while developing.
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
@@ -239,9 +241,9 @@ LOGGING = {
         "json": {"()": "storyline.logging.JsonFormatter"},
     },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "stream": "ext://sys.stdout"},
+        "stderr": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "stream": "ext://sys.stderr"},
     },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 # Celery keeps the handlers above instead of installing its own text format.

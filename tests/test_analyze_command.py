@@ -121,3 +121,26 @@ def test_input_encodings(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "artikel.txt"
     path.write_bytes("Überschrift mit Umlauten\n\nÄrger in Güstrow: Die Straße bleibt gesperrt.".encode(encoding))
     assert _json(_run(str(path)))["title"] == "Überschrift mit Umlauten"
+
+
+def test_jsonl_hard_lines_keep_one_output_line_each() -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "Der Deich hält."}),
+        '{"id": "surrogate", "text": "Deich \\ud800 hält"}',  # a lone surrogate: UTF-8 cannot encode it
+        "   ",
+        '{"id": NaN, "text": "Deich"}',  # Python reads NaN; JSON has none
+        json.dumps({"id": "z", "text": "Der Deich hält."}),
+    ]
+    result = _run("--jsonl", "-", stdin=("\n".join(lines) + "\n").encode())
+    assert result.returncode == 0, result.stderr.decode()
+    out = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [item["id"] for item in out] == ["a", "surrogate", None, None, "z"]
+    assert out[1]["text"] == "Deich \ud800 hält"
+    assert "empty" in out[2]["error"] and "finite" in out[3]["error"]
+
+
+def test_library_warnings_never_reach_stdout() -> None:
+    # An empty page makes the extraction library log a warning; stdout must stay one JSON document.
+    result = _run("-", stdin=b"<html></html>")
+    document = _json(result)
+    assert document["text"] == ""

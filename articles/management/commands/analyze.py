@@ -5,12 +5,19 @@ input is one article (plain text or HTML, detected from the content) and the
 output one JSON document. With ``--jsonl`` every input line is
 ``{"id", "text" | "html", "published"?, "lang"?}`` and every output line
 ``{"id", …document}``, or ``{"id", "error"}`` for a line that cannot be
-analysed (processing continues). Output is UTF-8 JSON. No database is used.
+analysed (processing continues; a blank line is reported too, so output line N
+always answers input line N). When a line has both ``html`` and ``text``, the
+``html`` is analysed. Output is UTF-8 JSON; text the input holds but UTF-8
+cannot encode (a lone surrogate from a ``\ud800`` escape) is written as a JSON
+escape. A claim with several spans has as ``text`` its spans joined by " … ".
+No database is used.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -42,18 +49,32 @@ class Command(BaseCommand):
         _utf8_stdout()
         lang: str | None = options["lang"]
         published = _published_option(options["published"], lang)
-        with _open(options["path"]) as stream:
-            if options["jsonl"]:
-                for number, raw in enumerate(stream, start=1):
-                    if raw.strip():
+        try:
+            with _open(options["path"]) as stream:
+                if options["jsonl"]:
+                    for number, raw in enumerate(stream, start=1):
                         self._emit(_analyze_line(raw, number, published=published, lang=lang))
-                return
-            content = decode_html(stream.read())
-        self._emit(analyze_content(content, published=published, lang=lang).as_dict())
+                    return
+                content = decode_html(stream.read())
+            self._emit(analyze_content(content, published=published, lang=lang).as_dict())
+        except BrokenPipeError:
+            _quiet_broken_pipe()  # "analyze --jsonl big.jsonl | head": the reader has what it wanted
 
     def _emit(self, payload: dict[str, Any]) -> None:
-        self.stdout.write(json.dumps(payload, ensure_ascii=False))
+        try:
+            line = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+            line.encode("utf-8")
+        except UnicodeEncodeError:
+            line = json.dumps(payload, ensure_ascii=True, allow_nan=False)  # keeps a lone surrogate as \ud800
+        self.stdout.write(line)
         self.stdout.flush()
+
+
+def _quiet_broken_pipe() -> None:
+    """Python would report the closed pipe again when it flushes stdout at exit; point stdout at devnull."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _utf8_stdout() -> None:
@@ -89,13 +110,22 @@ def _analyze_line(raw: bytes, number: int, *, published: datetime | None, lang: 
     """One output object for one input line; errors are reported, never raised."""
     item_id: Any = None
     try:
+        if not raw.strip():
+            raise ValueError("the line is empty")
         item = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
         if not isinstance(item, dict):
             raise ValueError("the line is not a JSON object")
-        item_id = item.get("id")
+        item_id = _checked_id(item.get("id"))
         return {"id": item_id, **_analyze_item(item, published=published, lang=lang)}
     except Exception as error:  # one bad line must not stop the other 999
         return {"id": item_id, "error": f"line {number}: {type(error).__name__}: {error}"}
+
+
+def _checked_id(value: Any) -> Any:
+    """JSON has no NaN or Infinity; Python's reader accepts them, so they are refused here."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"the id must be a string or a finite number, not {value}")
+    return value
 
 
 def _analyze_item(item: dict[str, Any], *, published: datetime | None, lang: str | None) -> dict[str, Any]:
