@@ -459,3 +459,13 @@ def test_english_clause_without_that_is_an_indirect_claim() -> None:
     assert [(c.text, c.speaker) for c in claims] == [("the bridge would reopen in May", "Jane Holt")]
     text = '"It is a dark day," said Tom Reed, a union spokesman.'
     assert [c.type for c in analyze_text(text, lang="en").claims] == ["direct"]
+
+
+def test_same_surname_with_another_first_name_is_another_person() -> None:
+    from articles.core import analyze_text
+
+    text = (
+        "„Das reicht uns nicht“, sagte Bürgermeister Karl Muster. "
+        "„Das reicht nicht aus für uns“, sagte Jens Muster. „Wir bleiben“, sagte K. Muster am Abend."
+    )
+    assert [c.speaker for c in analyze_text(text).claims] == ["Karl Muster", "Jens Muster", "Karl Muster"]

@@ -86,10 +86,13 @@ class _Registry:
                 self.roles[person.name] = person.role
 
     def resolve(self, name: str) -> str:
+        """The fullest form of a name: "Frank" → "Rüdiger Frank"; "Jens Muster" stays itself next to
+        "Karl Muster" (same surname, another first name: another person)."""
         parts = name.split()
-        if len(parts) == 1:
-            return self.full.get(parts[0], name)
-        return self.full.get(parts[-1], name)
+        full = self.full.get(parts[-1])
+        if full is None or len(parts) == 1:
+            return full or name
+        return full if _same_person(parts[:-1], full.split()[:-1]) else name
 
     def by_description(self, description: str) -> str | None:
         stem = description.split()[-1].lower()[:6]
@@ -97,6 +100,16 @@ class _Registry:
             if person.role and stem in person.role.lower():
                 return self.resolve(person.name)
         return None
+
+
+def _same_person(given: Sequence[str], known: Sequence[str]) -> bool:
+    """Every given first name or initial ("J." for "Jens") appears among the known ones."""
+    known_lower = [k.lower().rstrip(".") for k in known]
+    for part in given:
+        low = part.lower().rstrip(".")
+        if not any(k == low or (part.endswith(".") and k.startswith(low)) for k in known_lower):
+            return False
+    return True
 
 
 def _shift(mention: Mention | None, offset: int) -> Mention | None:
