@@ -466,6 +466,6 @@ def test_same_surname_with_another_first_name_is_another_person() -> None:
 
     text = (
         "„Das reicht uns nicht“, sagte Bürgermeister Karl Muster. "
-        "„Das reicht nicht aus für uns“, sagte Jens Muster. „Wir bleiben“, sagte K. Muster am Abend."
+        "„Das reicht nicht aus für uns“, sagte Jens Muster. „Wir bleiben“, sagte Muster am Abend."
     )
     assert [c.speaker for c in analyze_text(text).claims] == ["Karl Muster", "Jens Muster", "Karl Muster"]
