@@ -256,7 +256,8 @@ def _trafilatura_metadata(html: str) -> Any:
     try:
         from trafilatura.metadata import extract_metadata
 
-        return extract_metadata(html)
+        # No extensive date search: it guesses from copyright lines ("© 2019") and mends invalid dates.
+        return extract_metadata(html, extensive=False)
     except Exception:  # a broken page must not stop the analysis
         return None
 

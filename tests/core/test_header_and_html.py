@@ -187,3 +187,21 @@ def test_decode_html_encodings() -> None:
 )
 def test_looks_like_html(content: str, is_html: bool) -> None:
     assert looks_like_html(content) is is_html
+
+
+def test_copyright_year_or_an_impossible_date_is_no_publication_date() -> None:
+    from articles.core import analyze_html
+
+    page = (
+        "<html><body><article><p>Der Deich hält.</p><p>Update, 17.30 Uhr: Das Wasser sinkt.</p></article>"
+        "<footer>Copyright 2019 Kasseler Verlag</footer></body></html>"
+    )
+    document = analyze_html(page)
+    assert document.published is None
+    assert all(section.timestamp is None for section in document.sections)
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Deich",'
+        ' "datePublished": "2023-02-30T25:61:00"}</script></head><body><article><p>Der Deich hält.</p>'
+        "</article></body></html>"
+    )
+    assert analyze_html(page).published is None
