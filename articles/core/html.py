@@ -80,6 +80,8 @@ def decode_html(data: bytes) -> str:
             return data[len(bom) :].decode(codec, errors="replace")
     declared = _CHARSET.search(data[:4096])
     codecs = [declared[1].decode("ascii", "ignore")] if declared else []
+    # A page that can declare its charset in ASCII is no UTF-16/32 page: browsers read it as UTF-8.
+    codecs = ["utf-8" if c.lower().replace("_", "-").startswith(("utf-16", "utf-32")) else c for c in codecs]
     for codec in [*codecs, "utf-8"]:
         try:
             return data.decode(codec)

@@ -205,3 +205,10 @@ def test_copyright_year_or_an_impossible_date_is_no_publication_date() -> None:
         "</article></body></html>"
     )
     assert analyze_html(page).published is None
+
+
+def test_declared_utf16_on_a_utf8_page_is_read_as_utf8() -> None:
+    page = '<html><head><meta charset="utf-16"></head><body><p>Grüße aus Köln</p></body></html>'
+    data = page.encode("utf-8")
+    data += b" " * (len(data) % 2)  # an even length would decode as UTF-16 without complaint
+    assert "Grüße aus Köln" in decode_html(data)
