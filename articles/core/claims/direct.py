@@ -180,9 +180,8 @@ def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: s
     ``taken``: start offsets of quotes that are direct claims already.
     """
     found: list[Draft] = []
-    opens = [q.open for q in quotes]
-    first = bisect.bisect_left(opens, claim.spans[0][0] - 1)
-    last = bisect.bisect_right(opens, claim.spans[-1][1])
+    first = bisect.bisect_left(quotes, claim.spans[0][0] - 1, key=_open_of)
+    last = bisect.bisect_right(quotes, claim.spans[-1][1], key=_open_of)
     for pair in quotes[first:last]:
         inner = (pair.open + 1, pair.close - 1)
         if inner[0] in taken or is_title_like(text, pair, lang):
@@ -191,6 +190,10 @@ def nested_quotes(text: str, claim: Draft, quotes: Sequence[QuotePair], taken: s
             nested = Draft("direct", [inner], claim.sentence, claim.speaker, claim.cue, claim.source, role=claim.role)
             found.append(nested)
     return found
+
+
+def _open_of(pair: QuotePair) -> int:
+    return pair.open
 
 
 _COORDINATION = re.compile(r"\s*(?:,|und|oder|sowie)\s*")

@@ -36,7 +36,8 @@ from .unframed import speaker_without_frame
 def analyse_section(text: str, lang: str = "de") -> SectionResult:
     """Claims and named persons of one section's text."""
     quotes = find_quotes(text)
-    sents = [make_sentence(text, s, e, quotes) for s, e in sentences(text)]
+    opens = [q.open for q in quotes]
+    sents = [make_sentence(text, s, e, quotes, opens) for s, e in sentences(text)]
     persons: list[Person] = []
     drafts: list[Draft] = []
     direct = direct_claims(text, sents, quotes, lang)
