@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from html.parser import HTMLParser
 from typing import Any
 
 from lxml import etree
@@ -283,7 +284,8 @@ def _parse(html: str) -> Any:
     html = _CONTROL.sub("", html)
     if not html.strip():
         return None
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # huge_tree: without it libxml2 drops everything below 256 levels of nesting (hostile or broken pages).
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         return lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError):
@@ -308,10 +310,58 @@ def extract_page(html: str) -> Page:
     captions: list[str] = []
     title, authors, published = _metadata(document, html)
     blocks = _walk_blocks(_main_element(document), captions) or _trafilatura_text(html).split("\n")
+    if not any(block.strip() for block in blocks):
+        blocks = _plain_blocks(html)  # nesting deeper than libxml2 goes: the text still counts
     headline, blocks = _headline_first(document, blocks, title)
     text = "\n\n".join([headline, *blocks] if headline else blocks)
     language = (document.get("lang") or "").split("-")[0].lower() or None
     return Page(text, title or headline, authors, published, language, tuple(c for c in captions if c), bool(headline))
+
+
+class _TextCollector(HTMLParser):
+    """The stdlib's tokenizer keeps no tree, so no nesting depth stops it: text of block elements."""
+
+    _SKIP = frozenset(("script", "style", "template", "noscript", "head", "title"))
+    _BLOCKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self._BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+    def flush(self) -> None:
+        block = _SPACE.sub(" ", _WHITESPACE.sub(" ", "".join(self.parts))).strip()
+        if block:
+            self.blocks.append(block)
+        self.parts = []
+
+
+def _plain_blocks(html: str) -> list[str]:
+    collector = _TextCollector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except Exception:  # the stdlib tokenizer is forgiving; this is the last resort, so it must not raise
+        return []
+    collector.flush()
+    return collector.blocks
 
 
 def _headline_first(document: Any, blocks: list[str], title: str | None) -> tuple[str | None, list[str]]:

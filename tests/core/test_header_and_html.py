@@ -212,3 +212,10 @@ def test_declared_utf16_on_a_utf8_page_is_read_as_utf8() -> None:
     data = page.encode("utf-8")
     data += b" " * (len(data) % 2)  # an even length would decode as UTF-16 without complaint
     assert "Grüße aus Köln" in decode_html(data)
+
+
+def test_text_nested_deeper_than_the_parser_goes_is_kept() -> None:
+    for depth in (300, 3000):
+        page = "<html><body>" + "<div>" * depth + "<p>Der Deich hält, sagte die Bürgermeisterin.</p>"
+        page += "</div>" * depth + "<script>var x = '<p>kein Text</p>';</script></body></html>"
+        assert extract_page(page).text == "Der Deich hält, sagte die Bürgermeisterin.", depth
