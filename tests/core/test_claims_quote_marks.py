@@ -306,3 +306,8 @@ def test_colon_after_a_thing_as_subject_gives_no_frame() -> None:
     # "Das Buch … ist ihr Erstwerk: „…“": a book speaks not; the quoted stretch is its title.
     assert direct_of("Das Buch, das sie in Kassel vorstellte, ist ihr erster Roman: „Wir warten am Ufer“.") == []
     assert direct_of("Der Film ist sein erstes Werk: „Wir warten am Ufer“.") == []
+
+
+def test_white_space_inside_the_marks_is_no_part_of_the_quote() -> None:
+    (claim,) = direct_of("„ Wir bleiben hier\r\n“, sagte die Trainerin.")
+    assert claim.text == "Wir bleiben hier"

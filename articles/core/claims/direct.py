@@ -136,9 +136,12 @@ def _after_indefinite(text: str, pair: QuotePair) -> bool:
 
 
 def _inner(text: str, pair: QuotePair) -> tuple[int, int]:
-    """The quoted words without the marks and without a trailing comma (English “…,” she said)."""
+    """The quoted words without the marks, the white space inside them, or a trailing comma (English
+    “…,” she said)."""
     start, end = pair.open + 1, pair.close - 1
-    while end > start and text[end - 1] in ", ":
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1] == "," or text[end - 1].isspace()):
         end -= 1
     return start, end
 
