@@ -101,20 +101,22 @@ def test_secure_defaults_when_debug_is_off() -> None:
     storages = values["STORAGES"]
     assert storages["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"  # type: ignore[index]
     logging = values["LOGGING"]
-    assert logging["handlers"]["stdout"]["formatter"] == "json"  # type: ignore[index]
+    assert logging["handlers"]["stderr"]["formatter"] == "json"  # type: ignore[index]
+    assert logging["handlers"]["stderr"]["stream"] == "ext://sys.stderr"  # type: ignore[index]
     assert logging["formatters"]["json"]["()"] == "storyline.logging.JsonFormatter"  # type: ignore[index]
     middleware = values["MIDDLEWARE"]
     assert middleware[0] == "storyline.health.HealthCheckMiddleware"  # type: ignore[index]
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in middleware  # type: ignore[operator]
 
 
-def test_production_logs_are_json_lines_on_stdout() -> None:
+def test_production_logs_are_json_lines_on_stderr() -> None:
     code = (
         "import django, logging, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'storyline.settings'; django.setup(); "
         "logging.getLogger('storyline.test').warning('Pegel \"steigt\"\\nweiter', extra={'feed_id': 7})"
     )
     result = _run(["-c", code], {**MINIMAL, "SECRET_KEY": "x" * 50})
     assert result.returncode == 0, result.stderr
-    line = json.loads(result.stdout.strip())
+    assert result.stdout.strip() == ""  # stdout stays free for a command's own output
+    line = json.loads(result.stderr.strip())
     assert line["level"] == "WARNING" and line["logger"] == "storyline.test"
     assert line["message"] == 'Pegel "steigt"\nweiter' and line["feed_id"] == 7
