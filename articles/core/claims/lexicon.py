@@ -57,7 +57,8 @@ REPORTED_STEMS = _words(
     dementierte sprechen bericht nennt nannte bezeichnet verweist verwies weist wies klagt
     vorgeworfen zurückgewiesen ausgesprochen angekündigt beziffert verglich vergleicht geht gehen
     ging gingen vermutet erwartet erwog erwogen erwägt befürchtet hält halten hielt hielten wertet
-    werten wertete werteten begründet begründete begründeten
+    werten wertete werteten begründet begründete begründeten werfen gab gaben gibt regte regt regten
+    führte führt führten rechnet rechnete rechnen schätzt schätzte schätzten schätzen
     """
 )
 
@@ -389,7 +390,8 @@ NEEDS_PARTICLE = _words(
     """
     gab gibt gaben geben teilte teilt teilten stellte stellt stellten machte macht machten wies weist
     wiesen rief ruft riefen hob hebt hoben räumte räumt räumten fügte fügt fügten kündigte kündigt
-    kündigten merkte merkt merkten deutete deutet deuteten warf wirft warfen zeigte zeigt zeigten
+    kündigten merkte merkt merkten deutete deutet deuteten warf wirft warfen werfen zeigte zeigt zeigten
+    regte regt regten führte führt führten
     """
 )
 PARTICLES = _words("an mit fest klar heraus hervor hin ein hinzu auf vor zu bekannt zurück aus deutlich")

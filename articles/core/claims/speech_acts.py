@@ -47,6 +47,10 @@ def _clause_ends_with(sent: Sentence, cue: int, particle: str) -> bool:
 
 
 _NEEDS_WORD = (
+    (("gab", "gibt", "geben"), frozenset(("bekannt", "an"))),
+    (("regt", "führt"), frozenset(("an",))),
+    (("rechne",), frozenset(("mit",))),
+    (("schätz",), frozenset(("auf", "ein"))),
     (("hält", "halt", "hielt"), frozenset(("für",))),
     (("wert",), frozenset(("als",))),
     (("begründ",), frozenset(("mit", "damit"))),
