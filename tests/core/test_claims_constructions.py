@@ -429,3 +429,13 @@ def test_claims_a_report_introduces() -> None:
 
     (claim,) = claims_of("Im April wurde dann bekannt, dass der Bürgermeister schwer erkrankt war.")
     assert claim.text == "dass der Bürgermeister schwer erkrankt war" and claim.speaker_mention is None
+
+
+def test_a_speech_act_yields_to_the_frame_that_reports_the_whole_clause() -> None:
+    (claim,) = claims_of("Nach dem Treffen kritisierte die Stadt den Plan scharf, sagte Jan Ott.")
+    assert claim.type == "indirect" and claim.speaker_mention is not None
+    assert claim.speaker_mention.text == "Jan Ott"
+    # A participle of a verb that needs its particle is no speech act without it ("zu Hunger geführt").
+    (claim,) = claims_of("Die Isolation habe zu Hunger geführt, sagte der Experte Jan Ott.")
+    assert claim.type == "indirect" and claim.speaker_mention is not None
+    assert claim.speaker_mention.text == "der Experte Jan Ott"

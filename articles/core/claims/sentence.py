@@ -21,6 +21,7 @@ from .frames import Frame
 from .lexicon import (
     COMPLEMENTIZERS,
     REPORTIVE_SOLL,
+    SPEECH_FORMS,
     STRONG_SPEECH,
 )
 from .phrases import Phrase, np_forward
@@ -33,10 +34,14 @@ def sentence_claim(text: str, sents: list[Sentence], index: int, drafts: list[Dr
     sent = sents[index]
     if not sent.tokens or (sent.quoted[0] and quoted_share(sent, 0, len(sent.tokens)) > 0.6):
         return None
+    fallback = None
     for frame in sent.frames:
         claim = _framed(text, sents, index, frame)
-        if claim is not None:
+        if claim is not None and claim.type != "reported":
             return claim
+        fallback = fallback or claim  # a speech act yields to a later frame with a reported clause
+    if fallback is not None:
+        return fallback
     return report_claim(text, sents, index) or _unframed(text, sents, index, drafts)
 
 
@@ -134,6 +139,8 @@ def _verb_region(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
     for j in range(begin, min(begin + 14, n - 1)):
         if tokens[j].text in (",", ":"):
             nxt = tokens[j + 1].text.lower()
+            if nxt in SPEECH_FORMS and tokens[j + 1].text.islower():
+                return None  # "…, sagte X": the next frame, not the reported words
             if _colon_before_quote(sent, j + 1):
                 return None  # "sagte X, Gründer der Band: „…“" — the quote is a direct claim
             if (

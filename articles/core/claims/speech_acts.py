@@ -18,7 +18,8 @@ def reported_act(text: str, sent: Sentence, index: int, frame: Frame) -> Draft |
     subject = sent.tokens[frame.speaker.first].text.lower()
     if words & _PASSIVE or subject in ("es", "man", "ihm", "ihr", "ihnen") or verb.startswith("droh"):
         return None  # passives, "Es geht um …", "Ihm drohen …": no speech act
-    needed = next((w for stems, w in _NEEDS_WORD if verb.startswith(stems)), None)
+    # Inside the word, so participles count too ("geführt", "gerechnet", "geschätzt", "gegeben").
+    needed = next((w for stems, w in _NEEDS_WORD if any(stem in verb for stem in stems)), None)
     if needed is not None and not words & needed:
         return None  # "hält … für", "wertet … als", "begründet … mit": without it no view is stated
     if verb.startswith(("geh", "ging")) and not (
