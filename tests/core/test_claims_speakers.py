@@ -469,3 +469,40 @@ def test_same_surname_with_another_first_name_is_another_person() -> None:
         "„Das reicht nicht aus für uns“, sagte Jens Muster. „Wir bleiben“, sagte Muster am Abend."
     )
     assert [c.speaker for c in analyze_text(text).claims] == ["Karl Muster", "Jens Muster", "Karl Muster"]
+
+
+def test_journalist_review_constructions() -> None:
+    """Constructions a journalist's review of our own sample articles found wrong."""
+    from articles.core import analyze_text
+
+    def speakers(text: str, lang: str = "de") -> list[tuple[str | None, str | None, str | None]]:
+        return [(c.speaker, c.source, c.addressee_mention.text if c.addressee_mention else None)
+                for c in analyze_text(text, lang=lang).claims if c.type == "direct"]  # fmt: skip
+
+    # A medium after a surname is whom the speaker told, not part of the speaker.
+    assert speakers("„Es gibt zu wenige Busse“, sagte Veit der Zeitung Morgenpost Kranstadt.") == [
+        ("Veit", "Zeitung Morgenpost Kranstadt", "der Zeitung Morgenpost Kranstadt")
+    ]
+    # English: the subject before "told" speaks; the outlet after it listens.
+    assert speakers('"We are leaving," Carl Brenner told NBC News on Monday.', "en") == [
+        ("Carl Brenner", "NBC News", "NBC News")
+    ]
+    # An indefinite description is somebody new, even when its ministry sounds like a known minister.
+    text = (
+        "„Wir reden“, sagte Außenministerin Verena Gasser. Ein Sprecher des Außenministeriums sprach von "
+        "einer „gezielten Provokation“."
+    )
+    assert [s for s, _, _ in speakers(text)] == ["Verena Gasser", None]
+    # Academic titles and affiliations are no part of a name; "von der Leyen" is.
+    text = (
+        "Der Hydrologe Dr. Markus Eichhorn von der Universität Talheim warnte. „Das Wasser steigt“, sagte er. "
+        "„Wir helfen“, sagte Kommissionspräsidentin Ursula von der Leyen."
+    )
+    assert [s for s, _, _ in speakers(text)] == ["Markus Eichhorn", "Ursula von der Leyen"]
+
+
+def test_lower_case_agency_after_laut_is_the_source() -> None:
+    from articles.core import analyze_text
+
+    (claim,) = analyze_text("Laut dpa sind drei Dörfer am Deich evakuiert worden.").claims
+    assert claim.source == "dpa"

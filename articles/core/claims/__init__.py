@@ -17,6 +17,7 @@ from threading import Lock
 from articles.core.types import Claim, Mention, Section
 
 from .drafts import Draft, Person, SectionResult
+from .persons import role_head
 from .section import analyse_section
 
 __all__ = ["cache_info", "clear_cache", "extract_claims"]
@@ -95,7 +96,7 @@ class _Registry:
         return full if _same_person(parts[:-1], full.split()[:-1]) else name
 
     def by_description(self, description: str) -> str | None:
-        stem = description.split()[-1].lower()[:6]
+        stem = role_head(description)[:6]
         for person in self.persons:
             if person.role and stem in person.role.lower():
                 return self.resolve(person.name)

@@ -52,6 +52,8 @@ def resolve_locally(draft: Draft, persons: list[Person]) -> None:
         draft.name = name
         draft.role = draft.role or role or draft.apposition
         persons.append(Person(mention.start, name, draft.role, spoke=True))
+    elif role is not None and words[0].lower() in _INDEFINITE:
+        draft.role = draft.role or role  # "Ein Sprecher des Ministeriums": somebody new, not a known person
     elif role is not None:
         draft.description = role
         match = _by_role(persons, role, mention.start)
@@ -69,8 +71,17 @@ def _holder_pronoun(words: Sequence[str]) -> bool:
     return len(words) == 1 and words[0].lower() in _HOLDERS
 
 
+_INDEFINITE = frozenset(("ein", "eine", "einer", "einem", "einen", "a", "an"))
+
+
+def role_head(role: str) -> str:
+    """The role noun of a description: "Sprecher des Außenministeriums" → "sprecher" (not the ministry)."""
+    words = role.lower().split()
+    return next((w for w in words if w.endswith(ROLE_SUFFIXES)), words[-1])
+
+
 def _by_role(persons: Sequence[Person], role: str, before: int) -> Person | None:
-    head = role.split()[-1].lower()
+    head = role_head(role)
     stem = head[:6]
     earlier = [p for p in persons if p.position < before]
     for person in reversed(earlier):
@@ -78,5 +89,7 @@ def _by_role(persons: Sequence[Person], role: str, before: int) -> Person | None
             return person
     # Else the last speaker, when nothing says otherwise: their role is unknown, or is the same kind of
     # role ("Der Sprecher" after "Polizeisprecher X"); "The minister" is not a union spokesman.
+    if len(role.split()) > 1:
+        return None  # "der Sprecher der Stadt" says whose spokesperson: not just the last one who spoke
     speakers = [p for p in earlier if p.spoke and (p.role is None or head[-5:] in p.role.lower())]
     return speakers[-1] if speakers and head.endswith(ROLE_SUFFIXES) else None

@@ -11,6 +11,7 @@ from simplemma import is_known, lemmatize
 from .lexicon import (
     ACCUSATIVE_DETERMINERS,
     ADVERBIAL_STARTS,
+    AGENT_SUFFIXES,
     AUXILIARIES,
     DETERMINERS,
     MEDIA_WORDS,
@@ -70,11 +71,16 @@ def _skip_parenthesis(tokens: Sequence[Token], j: int) -> int:
     return j
 
 
+_TITLES = frozenset(("Dr", "Prof", "Dipl", "Ing", "Mag", "Dres"))
+
+
 def _caps(tokens: Sequence[Token], j: int) -> int:
     start = j
     while j < len(tokens):
         token = tokens[j]
-        if _is_name_part(token):
+        if token.text in _TITLES and j + 2 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 2].is_cap:
+            j += 2  # "Dr. Hannah Lemberg", "Prof. Dr. Jan Ott": the title's point is no end
+        elif _is_name_part(token):
             j += 1
         elif token.text in NAME_PARTICLES and j > start and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             if token.text in ("der", "den") and j + 1 < len(tokens):
@@ -170,10 +176,20 @@ def _genitive_chain(tokens: Sequence[Token], end: int) -> int:
                 break
             if tokens[inner.last - 1].text.lower() in _TEMPORAL or tokens[end].text in ("am", "zum", "zur"):
                 break  # "am Montag", "im Mai", "im Interview" say when, not who
+            if _dative_medium_after_name(tokens, end, inner):
+                break  # "sagte Veit der Zeitung X": told the paper; "der Sprecher der Zeitung" stays one phrase
             end = _skip_parenthesis(tokens, inner.last)
         else:
             break
     return end
+
+
+def _dative_medium_after_name(tokens: Sequence[Token], link: int, inner: Phrase) -> bool:
+    before = tokens[link - 1].text
+    if tokens[link].text not in ("der", "dem") or not before[:1].isupper() or before.lower() in DETERMINERS:
+        return False
+    quoted_name = tokens[inner.first].text in ("„", "»", '"')  # "sagte Lukas Veit der „Morgenpost“"
+    return not before.lower().endswith(AGENT_SUFFIXES) and (quoted_name or is_medium(tokens, inner))
 
 
 _NP_INTERNAL = (

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from .drafts import NOT_FINITE, Sentence, first_verb
 from .frames import Frame, person_like
-from .phrases import subject_after, subject_before
+from .phrases import Phrase, subject_after, subject_before
 from .quotes import QuotePair, words
+from .text import Token
 from .titles import SPEECH_ACT_VERB, after_speech_act
 
 INDEFINITE = frozenset(("ein", "eine", "einer", "eines", "einem", "einen", "kein", "keine", "keinen", "keiner"))
@@ -116,17 +117,27 @@ def frame_for_quote(
 
 
 def _subject_after_quote(sent: Sentence, frame: Frame, pair: QuotePair) -> Frame:
-    """„…“, Mayor X told …  /  “…,” she said: the subject between the quote and the verb."""
-    if frame.speaker is not None:
-        return frame
+    """„…“, Mayor X told …  /  “…,” she said: the subject between the quote and the verb. It beats a
+    phrase after the verb, which is then the listener ("Brenner told CNN")."""
     tokens = sent.tokens
     start = next((i for i, t in enumerate(tokens) if t.start >= pair.close), None)
     while start is not None and start < frame.cue and tokens[start].text in (",", "–", "—"):
         start += 1
     if start is None or start >= frame.cue:
         return frame
-    speaker = subject_before(tokens, frame.cue, start)
-    return Frame(frame.kind, frame.cue, speaker, frame.first, frame.last, frame.cue_last) if speaker else frame
+    speaker = subject_before(tokens, frame.cue, start) or _english_description(tokens, start, frame.cue)
+    if speaker is None:
+        return frame
+    return Frame(frame.kind, frame.cue, speaker, frame.first, frame.last, frame.cue_last)
+
+
+def _english_description(tokens: Sequence[Token], start: int, cue: int) -> Phrase | None:
+    """ "“…,” the mayor told reporters": an English description is lower-case, which German phrase rules
+    do not take for a noun phrase."""
+    words = tokens[start:cue]
+    if 2 <= len(words) <= 5 and words[0].text.lower() in ("the", "a", "an") and all(w.text.isalpha() for w in words):
+        return Phrase(start, cue)
+    return None
 
 
 def _verb_after_quote(sent: Sentence, pair: QuotePair) -> Frame | None:

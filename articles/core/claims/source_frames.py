@@ -14,9 +14,12 @@ from .text import Token, is_konjunktiv
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
 
 
+_LOWER_CASE_AGENCIES = frozenset(("dpa", "afp", "epd", "kna", "apa", "sda", "ddp", "dapd"))
+
+
 def domain_phrase(tokens: Sequence[Token], j: int) -> Phrase | None:
-    """ "laut kasselnews.de", "laut „kasselnews.de“": a website names the source, lower-case or not."""
-    if j < len(tokens) and _DOMAIN.fullmatch(tokens[j].text):
+    """ "laut kasselnews.de", "laut „kasselnews.de“", "laut dpa": a website or an agency written lower-case."""
+    if j < len(tokens) and (_DOMAIN.fullmatch(tokens[j].text) or tokens[j].text in _LOWER_CASE_AGENCIES):
         return Phrase(j, j + 1)
     quoted = j + 2 < len(tokens) and tokens[j].text in ("„", '"', "»") and tokens[j + 2].text in ("“", '"', "«")
     return Phrase(j, j + 3) if quoted and _DOMAIN.fullmatch(tokens[j + 1].text) else None
