@@ -439,3 +439,10 @@ def test_a_speech_act_yields_to_the_frame_that_reports_the_whole_clause() -> Non
     (claim,) = claims_of("Die Isolation habe zu Hunger geführt, sagte der Experte Jan Ott.")
     assert claim.type == "indirect" and claim.speaker_mention is not None
     assert claim.speaker_mention.text == "der Experte Jan Ott"
+
+
+def test_source_with_an_indefinite_genitive_owner() -> None:
+    (claim,) = claims_of("Satellitenbilder zeigen nach Angaben eines Analyseunternehmens neue Stellungen.")
+    assert claim.speaker_mention is not None
+    assert claim.speaker_mention.text == "Angaben eines Analyseunternehmens"
+    assert claim.source == "Analyseunternehmens"

@@ -155,7 +155,8 @@ def _document_phrase(text: str, sent: Sentence, cue: int) -> Mention | None:
 
 
 _ACCORDING_TO = re.compile(
-    r"^(?:Angaben|Informationen|Aussagen|Auskunft|Darstellung)\s+(?:von\s+|vom\s+|des\s+|der\s+)?", re.I
+    r"^(?:Angaben|Informationen|Aussagen|Auskunft|Darstellung)\s+(?:von\s+|vom\s+|des\s+|der\s+|eines\s+|einer\s+)?",
+    re.I,
 )
 
 
@@ -169,7 +170,9 @@ def strip_det(words: str) -> str:
     parts = words.split()
     return (
         " ".join(parts[1:])
-        if len(parts) > 1 and parts[0].lower() in ("der", "die", "das", "den", "dem", "des", "einem", "einer", "einen")
+        if len(parts) > 1
+        and parts[0].lower()
+        in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "eines", "einem", "einer", "einen")
         else words
     )
 

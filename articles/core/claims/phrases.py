@@ -21,7 +21,9 @@ from .lexicon import (
 )
 from .text import Token
 
-GENITIVE_LINKS = frozenset(("der", "des", "von", "vom", "für", "in", "aus", "bei", "im", "am", "beim", "zum", "zur"))
+GENITIVE_LINKS = frozenset(
+    ("der", "des", "eines", "einer", "von", "vom", "für", "in", "aus", "bei", "im", "am", "beim", "zum", "zur")
+)
 _DATIVE = frozenset(["dem", "ihm", "ihr", "ihnen", "einem"])
 
 
