@@ -506,3 +506,14 @@ def test_lower_case_agency_after_laut_is_the_source() -> None:
 
     (claim,) = analyze_text("Laut dpa sind drei Dörfer am Deich evakuiert worden.").claims
     assert claim.source == "dpa"
+
+
+def test_english_subject_before_said_after_an_opening_phrase() -> None:
+    from articles.core import analyze_text
+
+    text = "In a statement, Governor Ann Malloy said the state would send more crews."
+    (claim,) = analyze_text(text, lang="en").claims
+    assert (claim.type, claim.speaker, claim.text) == ("indirect", "Ann Malloy", "the state would send more crews")
+    text = "Fire Chief Raymond Ostrowski said crews were focusing on the northern ridge."
+    (claim,) = analyze_text(text, lang="en").claims
+    assert claim.text == "crews were focusing on the northern ridge" and claim.speaker == "Raymond Ostrowski"

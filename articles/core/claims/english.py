@@ -41,4 +41,12 @@ def english_bare_clause(sent: Sentence, frame: Frame) -> tuple[int, int] | None:
     word = tokens[start].text
     if word.lower() in _ENGLISH_CLAUSE_STARTS or (word[:1].isupper() and word.lower() != "that"):
         return start, len(tokens)
+    following = {t.text.lower() for t in tokens[start + 1 : start + 3]}
+    if word.isalpha() and following & _ENGLISH_AUXILIARIES:
+        return start, len(tokens)  # "said crews were focusing on …": a bare plural subject
     return None
+
+
+_ENGLISH_AUXILIARIES = frozenset(
+    ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "might", "must", "did")
+)

@@ -113,8 +113,24 @@ def _verb_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     if speaker is None:
         speaker = _subordinate_subject(tokens, i)
     if speaker is None:
+        speaker = _english_subject(tokens, i)
+    if speaker is None:
         speaker = subject_after(tokens, i)
     return Frame("verb", i, speaker, i, i + 1)
+
+
+_ENGLISH_VERBS = frozenset(("said", "says", "told", "tells", "added", "wrote", "stated", "warned", "argued"))
+
+
+def _english_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
+    """ "In a statement, Governor Ann Malloy said …": the run of capitalised words right before an
+    English verb of saying is its subject (English puts it there; the German rules look elsewhere)."""
+    if tokens[i].text not in _ENGLISH_VERBS:
+        return None
+    first = i
+    while first > 0 and tokens[first - 1].is_cap and tokens[first - 1].text.isalpha() and i - first < 5:
+        first -= 1
+    return Phrase(first, i) if first < i else None
 
 
 def comma_clause_subject(tokens: Sequence[Token], i: int) -> Phrase | None:
