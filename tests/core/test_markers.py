@@ -114,3 +114,23 @@ def test_video_duration_parses_as_bare_time_for_context_to_judge() -> None:
 def test_day_heading(line: str, date: DateParts) -> None:
     assert parse_day_heading(line) == date
     assert parse_day_heading(f"{line} war ein langer Tag.") is None
+
+
+def test_english_initial_report_is_a_first_report() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from articles.core import analyze_text
+
+    text = (
+        "Wildfire near Harbor City forces evacuations\n\n"
+        "Update, 4:30 p.m.: Crews have contained a third of the fire.\n\n"
+        "Initial report, 9:40 a.m.: A wildfire broke out north of Harbor City on Tuesday morning.\n"
+    )
+    published = datetime(2026, 8, 4, tzinfo=ZoneInfo("UTC"))
+    sections = analyze_text(text, lang="en", published=published).sections
+    assert [(s.kind, s.label) for s in sections] == [
+        ("update", "Update, 4:30 p.m."),
+        ("first_report", "Initial report, 9:40 a.m."),
+    ]
+    assert sections[1].timestamp is not None and sections[1].timestamp.hour == 9

@@ -180,8 +180,9 @@ def parse_english(line: str) -> Marker | bool | None:
     if hour > 23 or minute > 59:
         return None
     label_start = match.end("open") if match["open"] else 0
+    first = word.split(" ")[0] in ("initial", "first", "original")  # "Initial report, 9:40 a.m.:"
     return Marker(
-        kind="update" if word == "update" else "entry",
+        kind="first_report" if first else "update" if word == "update" else "entry",
         label=line[label_start : match.end()].strip().strip("[]:|–- ").strip(),
         label_start=label_start,
         text_start=_text_start(line, match.end()),

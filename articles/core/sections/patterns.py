@@ -95,7 +95,9 @@ EN_DATE = (
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_name2>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?\s*,?\s*(?:at\s+)?"
 )
 ENGLISH_MARKER = re.compile(
-    r"^(?P<open>\[\s*)?(?:(?P<word>UPDATE|Update|UPDATED|Updated|Posted|POSTED)\b\s*(?:at\b)?\s*[:,|–-]?\s*)?"
+    r"^(?P<open>\[\s*)?(?:(?P<word>UPDATE|Update|UPDATED|Updated|Posted|POSTED"
+    r"|(?:Initial|First|Original|INITIAL|FIRST|ORIGINAL) (?:report|post|story|REPORT|POST|STORY))\b"
+    r"\s*(?:at\b)?\s*[:,|–-]?\s*)?"
     rf"(?:{EN_DATE})?{EN_TIME}\s*\]?(?P<sep>\s*(?::|\||[–—-](?=\s)))?"
 )
 
