@@ -95,6 +95,16 @@ def mention_of(text: str, tokens: Sequence[Token], phrase: Phrase | None) -> Men
     return Mention(text[start:end], start, end)
 
 
+def cued_draft(
+    text: str, tokens: Sequence[Token], index: int, span: tuple[int, int], *, cue: int, speaker: Phrase | None
+) -> Draft:
+    """An indirect claim of sentence ``index`` whose cue is the single token ``cue``."""
+    draft = Draft("indirect", [span], index)
+    draft.speaker = mention_of(text, tokens, speaker)
+    draft.cue = mention_of(text, tokens, Phrase(cue, cue + 1))
+    return draft
+
+
 def cue_of(text: str, tokens: Sequence[Token], frame: Frame) -> Mention:
     start, end = tokens[frame.cue].start, tokens[frame.cue_end - 1].end
     return Mention(text[start:end], start, end)

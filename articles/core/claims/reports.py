@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articles.core.types import Mention
-
-from .drafts import Draft, Sentence, mention_of, quoted_share, token_span
+from .drafts import Draft, Sentence, cued_draft, quoted_share, token_span
 from .lexicon import SOURCE_SUFFIXES
 from .phrases import Phrase, np_forward
 from .text import Token
@@ -44,9 +42,7 @@ def _danach(text: str, sents: list[Sentence], index: int) -> Draft | None:
     span = token_span(sent, 1, len(tokens))
     if span is None:
         return None
-    draft = Draft("indirect", [span], index)
-    draft.speaker = draft.cue = Mention(tokens[0].text, tokens[0].start, tokens[0].end)
-    return draft
+    return cued_draft(text, tokens, index, span, cue=0, speaker=Phrase(0, 1))  # the corpus marks "Danach" itself
 
 
 def _wonach(text: str, sent: Sentence, index: int) -> Draft | None:
@@ -60,10 +56,7 @@ def _wonach(text: str, sent: Sentence, index: int) -> Draft | None:
     span = token_span(sent, k + 1, end)
     if report is None or span is None:
         return None
-    draft = Draft("indirect", [span], index)
-    draft.speaker = mention_of(text, tokens, report)
-    draft.cue = Mention(tokens[k].text, tokens[k].start, tokens[k].end)
-    return draft
+    return cued_draft(text, tokens, index, span, cue=k, speaker=report)
 
 
 def _report_phrase_before(tokens: Sequence[Token], comma: int) -> Phrase | None:
@@ -97,10 +90,7 @@ def _hervor(text: str, sents: list[Sentence], index: int) -> Draft | None:
     span = token_span(previous, 0, len(previous.tokens))
     if span is None or quoted_share(previous, 0, len(previous.tokens)) > 0.5:
         return None
-    draft = Draft("indirect", [span], index)
-    draft.speaker = mention_of(text, tokens, np_forward(tokens, words.index("aus") + 1))
-    draft.cue = Mention(tokens[1].text, tokens[1].start, tokens[1].end)
-    return draft
+    return cued_draft(text, tokens, index, span, cue=1, speaker=np_forward(tokens, words.index("aus") + 1))
 
 
 def _bekannt_dass(text: str, sent: Sentence, index: int) -> Draft | None:
@@ -110,9 +100,5 @@ def _bekannt_dass(text: str, sent: Sentence, index: int) -> Draft | None:
         opens = tokens[k].text == "bekannt" and tokens[k + 1].text == "," and tokens[k + 2].text.lower() == "dass"
         if opens and any(t.text.lower() in _BEKANNT for t in tokens[max(0, k - 4) : k]):
             span = token_span(sent, k + 2, len(tokens))
-            if span is None:
-                return None
-            draft = Draft("indirect", [span], index)
-            draft.cue = Mention(tokens[k].text, tokens[k].start, tokens[k].end)
-            return draft
+            return cued_draft(text, tokens, index, span, cue=k, speaker=None) if span is not None else None
     return None

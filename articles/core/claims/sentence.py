@@ -10,6 +10,7 @@ from .drafts import (
     Draft,
     Sentence,
     apply_frame,
+    cued_draft,
     has_konjunktiv,
     mention_of,
     previous_claim,
@@ -325,8 +326,5 @@ def _noun_cue(text: str, sent: Sentence, index: int, comma: int) -> Draft | None
         span = token_span(sent, comma + 1, len(tokens))
         if speaker is None or span is None:
             return None
-        draft = Draft("indirect", [span], index)
-        draft.speaker = mention_of(text, tokens, speaker)
-        draft.cue = Mention(tokens[k].text, tokens[k].start, tokens[k].end)
-        return draft
+        return cued_draft(text, tokens, index, span, cue=k, speaker=speaker)
     return None
