@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .frames import Frame, person_like
-from .lexicon import ROLE_SUFFIXES
+from .lexicon import CALENDAR_WORDS, ROLE_SUFFIXES
 from .phrases import Phrase, is_medium, np_forward
 from .text import Token
 
@@ -30,13 +30,7 @@ _OTHER_PREPOSITIONS = frozenset(
         *("durch", "wegen", "um", "wie", "als", "ins", "ans", "aufs", "im", "am", "laut", "seit", "bis"),
     )
 )
-_TIMES = frozenset(
-    (
-        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
-        *("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
-        *("november", "dezember", "abend", "morgen", "mittag", "vormittag", "nachmittag", "sonntagabend"),
-    )
-)
+_TIMES = CALENDAR_WORDS | frozenset(("abend", "morgen", "mittag", "vormittag", "nachmittag", "sonntagabend"))
 # Verbs whose accusative object is the one addressed: "forderte die SPD auf", "warnte die Stadt".
 _ADDRESSING_VERBS = ("forder", "warn", "bat", "bitt", "rief", "ruf", "mahnt", "ermahn", "informier")
 # Verbs whose dative or accusative object is what is judged or quoted, not who is told.

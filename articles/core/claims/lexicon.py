@@ -62,6 +62,15 @@ REPORTED_STEMS = _words(
     """
 )
 
+# Weekdays and months: a phrase headed by one says when, not who ("am Montag", "im Mai").
+CALENDAR_WORDS = frozenset(
+    (
+        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
+        *("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
+        *("november", "dezember"),
+    )
+)
+
 # Nouns that head a "source" phrase: "laut einem Bericht", "nach Angaben von".
 SOURCE_NOUNS = _words(
     """

@@ -13,6 +13,7 @@ from .lexicon import (
     ADVERBIAL_STARTS,
     AGENT_SUFFIXES,
     AUXILIARIES,
+    CALENDAR_WORDS,
     DETERMINERS,
     MEDIA_WORDS,
     NAME_PARTICLES,
@@ -141,7 +142,9 @@ def _skip_quoted_name(tokens: Sequence[Token], j: int) -> int:
     return j
 
 
-_MEDIA_NOUNS = ("magazin", "zeitung", "blatt", "zeitschrift", "sender", "portal", "agentur", "dienst")
+# Short media names ("ard", "tv") only as whole words: "Reinhard" is no broadcaster.
+_MEDIA_SUFFIXES = tuple(m for m in MEDIA_WORDS if len(m) >= 5)
+_MEDIA_NOUNS = (*_MEDIA_SUFFIXES, "blatt", "portal", "dienst")
 
 
 def _name_can_start(tokens: Sequence[Token], j: int) -> bool:
@@ -160,11 +163,9 @@ def _adjective_start(tokens: Sequence[Token], i: int, genitive: bool) -> Phrase 
     return Phrase(i, _genitive_chain(tokens, end) if genitive else end)
 
 
-_TEMPORAL = frozenset(
+_TEMPORAL = CALENDAR_WORDS | frozenset(
     (
-        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
-        *("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
-        *("november", "dezember", "jahr", "monat", "woche", "tag", "abend", "morgen", "nachmittag", "vormittag"),
+        *("jahr", "monat", "woche", "tag", "abend", "morgen", "nachmittag", "vormittag"),
         *("interview", "gespräch", "rahmen", "anschluss", "vorfeld", "verlauf", "namen", "frage"),
     )
 )
@@ -360,10 +361,6 @@ def is_medium(tokens: Sequence[Token], phrase: Phrase) -> bool:
             break
         words.append(token.text.lower())
     return any(w.endswith(_MEDIA_SUFFIXES) or w.split("-")[-1] in MEDIA_WORDS for w in words)
-
-
-# Short media names ("ard", "tv") only as whole words: "Reinhard" is no broadcaster.
-_MEDIA_SUFFIXES = tuple(m for m in MEDIA_WORDS if len(m) >= 5)
 
 
 def is_pronoun(words: Sequence[str]) -> bool:
