@@ -62,11 +62,9 @@ class Command(BaseCommand):
 
     def _emit(self, payload: dict[str, Any]) -> None:
         try:
-            line = json.dumps(payload, ensure_ascii=False, allow_nan=False)
-            line.encode("utf-8")
-        except UnicodeEncodeError:
-            line = json.dumps(payload, ensure_ascii=True, allow_nan=False)  # keeps a lone surrogate as \ud800
-        self.stdout.write(line)
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, allow_nan=False))
+        except UnicodeEncodeError:  # raised while encoding, before anything is written
+            self.stdout.write(json.dumps(payload, ensure_ascii=True, allow_nan=False))  # a lone surrogate as \ud800
         self.stdout.flush()
 
 
